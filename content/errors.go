@@ -1,0 +1,70 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors that callers may test for with errors.Is.
+var (
+	ErrEmpty       = errors.New("empty article")
+	ErrNotText     = errors.New("not a text file")
+	ErrTooLarge    = errors.New("input over a size limit")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrFormat      = errors.New("unsupported file type")
+)
+
+// Error is a problem with an input file, located at a line when one is known.
+// Its message reads "path:line: what is wrong".
+type Error struct {
+	Path string
+	Line int // 0 when the problem concerns the whole file
+	Msg  string
+	Err  error // an optional sentinel, for errors.Is
+}
+
+func (e *Error) Error() string {
+	return location(e.Path, e.Line) + e.Msg
+}
+
+// Unwrap returns the sentinel behind the error, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+func errorf(path string, line int, format string, args ...any) *Error {
+	return &Error{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func kindErrorf(kind error, path string, line int, format string, args ...any) *Error {
+	e := errorf(path, line, format, args...)
+	e.Err = kind
+	return e
+}
+
+// Warning is a problem that did not stop loading or rendering.
+type Warning struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (w Warning) String() string { return location(w.Path, w.Line) + w.Msg }
+
+func newWarning(path string, line int, format string, args ...any) Warning {
+	return Warning{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// NewWarning makes a warning at path:line; later stages use it to report
+// problems in the article's source.
+func NewWarning(path string, line int, format string, args ...any) Warning {
+	return newWarning(path, line, format, args...)
+}
+
+func location(path string, line int) string {
+	if path == "" {
+		path = "<input>"
+	}
+	if line > 0 {
+		return fmt.Sprintf("%s:%d: ", path, line)
+	}
+	return path + ": "
+}

@@ -1,0 +1,171 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Load reads the article at path and parses it with the loader its
+// extension selects (see Parse).
+func Load(path string) (*Article, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// readLimited reads a regular file of at most MaxFileBytes without reading
+// more than that from it.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: describeOpenError(err), Err: err}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error(), Err: err}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, kindErrorf(ErrNotText, path, 0, "not a regular file")
+	}
+	if info.Size() > MaxFileBytes {
+		return nil, tooLarge(path, info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error(), Err: err}
+	}
+	if len(data) > MaxFileBytes {
+		return nil, tooLarge(path, int64(len(data)))
+	}
+	return data, nil
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "no such file"
+	case os.IsPermission(err):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+func tooLarge(path string, size int64) *Error {
+	return kindErrorf(ErrTooLarge, path, 0, "file is %s, larger than the limit of %s", humanBytes(size), humanBytes(MaxFileBytes))
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Parse builds an Article from the bytes of a source file. name is used in
+// messages and chooses the loader: ".md" and ".markdown" for Markdown with
+// front matter, ".txt" for a scraped plain-text article.
+func Parse(name string, data []byte) (*Article, error) {
+	var parse func(*Article, []string) error
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		parse = parseMarkdown
+	case ".txt":
+		parse = parsePlainText
+	default:
+		return nil, kindErrorf(ErrFormat, name, 0, "unsupported file type %q: use .md, .markdown or .txt", filepath.Ext(name))
+	}
+	a := &Article{Source: name}
+	text, err := decodeText(a, data)
+	if err != nil {
+		return nil, err
+	}
+	lines := splitLines(text)
+	for i, l := range lines {
+		if len(l) > MaxLineBytes {
+			return nil, kindErrorf(ErrTooLarge, name, i+1, "line is %s long, longer than the limit of %s", humanBytes(int64(len(l))), humanBytes(MaxLineBytes))
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, kindErrorf(ErrEmpty, name, 0, "empty article")
+	}
+	if err := parse(a, lines); err != nil {
+		return nil, err
+	}
+	if err := finish(a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// decodeText checks that data is text and returns it as UTF-8 without a
+// byte-order mark. UTF-16 with a byte-order mark is converted, with a warning.
+func decodeText(a *Article, data []byte) (string, error) {
+	if len(data) > MaxFileBytes {
+		return "", tooLarge(a.Source, int64(len(data)))
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		utf8Data, err := dec.Bytes(data)
+		if err != nil {
+			return "", kindErrorf(ErrInvalidUTF8, a.Source, 0, "broken UTF-16 text: save the file as UTF-8")
+		}
+		a.warn(0, "the file is UTF-16; it was read as such, but UTF-8 is expected")
+		data = utf8Data
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if bytes.IndexByte(data, 0) >= 0 || looksBinary(data) {
+		return "", kindErrorf(ErrNotText, a.Source, 0, "not a text file")
+	}
+	if !utf8.Valid(data) {
+		line := 1
+		for len(data) > 0 {
+			r, size := utf8.DecodeRune(data)
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			data = data[size:]
+		}
+		return "", kindErrorf(ErrInvalidUTF8, a.Source, line, "invalid UTF-8: save the file as UTF-8")
+	}
+	return string(data), nil
+}
+
+// looksBinary reports whether a sample of data holds many control bytes, as
+// images and archives do and text never does.
+func looksBinary(data []byte) bool {
+	sample := data
+	if len(sample) > 8192 {
+		sample = sample[:8192]
+	}
+	controls := 0
+	for _, c := range sample {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			controls++
+		}
+	}
+	return controls > 0 && controls*20 > len(sample)
+}
+
+// splitLines splits text at LF, CRLF or a lone CR.
+func splitLines(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.TrimSuffix(text, "\n")
+	return strings.Split(text, "\n")
+}
