@@ -265,9 +265,9 @@ func TestAcceptedVariants(t *testing.T) {
 	}
 	base := mustLoad(t, seedPath)
 	variants := map[string]string{
-		"crlf":            strings.ReplaceAll(string(seed), "\n", "\r\n"),
-		"bom":             "\xEF\xBB\xBF" + string(seed),
-		"trailing spaces": strings.ReplaceAll(string(seed), "\n", "  \n"),
+		"crlf":             strings.ReplaceAll(string(seed), "\n", "\r\n"),
+		"bom":              "\xEF\xBB\xBF" + string(seed),
+		"trailing spaces":  strings.ReplaceAll(string(seed), "\n", "  \n"),
 		"no final newline": strings.TrimRight(string(seed), "\n"),
 	}
 	for name, text := range variants {

@@ -93,16 +93,16 @@ type columnPrior struct {
 
 // wordInfo holds the per-word facts the scorer needs.
 type wordInfo struct {
-	text       string
-	terminal   float64 // how strongly the word ends a sentence: 0, 0.5 (etc.) or 1
-	badEnd     bool    // ends with , ; or is a connector: a part cannot end here
-	connector  bool
-	startShape shape
-	titleWord  bool // may stand in a Title Case phrase
-	head       bool // a noun that often ends an aspect
-	participle bool // "Used", "Required": ends an aspect after a noun
+	text        string
+	terminal    float64 // how strongly the word ends a sentence: 0, 0.5 (etc.) or 1
+	badEnd      bool    // ends with , ; or is a connector: a part cannot end here
+	connector   bool
+	startShape  shape
+	titleWord   bool // may stand in a Title Case phrase
+	head        bool // a noun that often ends an aspect
+	participle  bool // "Used", "Required": ends an aspect after a noun
 	englishLike bool // has an English suffix ("closely", "functional"), unlike "dbt" or "asyncio"
-	innerPunct bool // ends with , ; . ! ? (not allowed inside or at the end of an aspect)
+	innerPunct  bool // ends with , ; . ! ? (not allowed inside or at the end of an aspect)
 }
 
 type shape int
