@@ -21,6 +21,7 @@ import (
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/out"
 	"github.com/triptych/triptych/render"
+	"github.com/triptych/triptych/render/png"
 )
 
 // Version is the tool version written into outputs and the manifest.
@@ -40,7 +41,9 @@ func DefaultArticle() (*content.Article, error) {
 
 // renderers lists the output formats this build can produce, in one place.
 func renderers() map[render.Format]render.Renderer {
-	return map[render.Format]render.Renderer{}
+	return map[render.Format]render.Renderer{
+		render.PNG: png.Renderer{},
+	}
 }
 
 // Available reports whether a format can be built.

@@ -1,0 +1,134 @@
+// Package layout places everything: it measures text with the embedded
+// fonts, breaks it into lines and positions every box of the poster and of
+// the paginated document, in points with the origin at the top left.
+// Renderers only paint what it returns. It does no I/O.
+package layout
+
+import (
+	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout/fonts"
+)
+
+// Color is an opaque sRGB colour.
+type Color struct{ R, G, B uint8 }
+
+// Rect is an axis-aligned rectangle in points.
+type Rect struct{ X, Y, W, H float64 }
+
+// Contains reports whether o lies inside r, with a small tolerance.
+func (r Rect) Contains(o Rect) bool {
+	const eps = 0.01
+	return o.X >= r.X-eps && o.Y >= r.Y-eps && o.X+o.W <= r.X+r.W+eps && o.Y+o.H <= r.Y+r.H+eps
+}
+
+// Overlaps reports whether r and o share any area.
+func (r Rect) Overlaps(o Rect) bool {
+	const eps = 0.01
+	return r.X < o.X+o.W-eps && o.X < r.X+r.W-eps && r.Y < o.Y+o.H-eps && o.Y < r.Y+r.H-eps
+}
+
+// Box is one positioned element. The set of kinds is closed: Fill, Text,
+// Rule, Circle, Path and Image.
+type Box interface {
+	// Bounds returns the area the box paints.
+	Bounds() Rect
+	sealed()
+}
+
+// Fill is a filled rectangle, with rounded corners when Radius > 0.
+type Fill struct {
+	Rect
+	Color  Color
+	Radius float64
+}
+
+// Text is one line (or part of a line) of text, already placed: X is the
+// left edge, Baseline the baseline, Width the measured advance.
+type Text struct {
+	X, Baseline float64
+	Width       float64
+	Size        float64
+	Face        fonts.Face
+	Color       Color
+	Text        string
+	Link        string // an http(s) URL, or ""
+}
+
+// Rule is a straight line.
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Width          float64
+	Color          Color
+}
+
+// Circle is a filled circle.
+type Circle struct {
+	CX, CY, R float64
+	Color     Color
+}
+
+// PathOp is one step of a vector path.
+type PathOp struct {
+	Kind byte // 'M' move, 'L' line, 'C' cubic curve, 'Z' close
+	Pts  []float64
+}
+
+// Path is a vector shape (icons), stroked or filled.
+type Path struct {
+	Ops    []PathOp
+	Box    Rect // the area the path stays within
+	Stroke float64
+	Fill   bool
+	Color  Color
+}
+
+// Image is a raster image scaled into a rectangle.
+type Image struct {
+	Rect
+	PNG []byte
+}
+
+func (b *Fill) Bounds() Rect   { return b.Rect }
+func (b *Image) Bounds() Rect  { return b.Rect }
+func (b *Path) Bounds() Rect   { return b.Box }
+func (b *Circle) Bounds() Rect { return Rect{b.CX - b.R, b.CY - b.R, 2 * b.R, 2 * b.R} }
+func (b *Rule) Bounds() Rect {
+	half := b.Width / 2
+	return Rect{min(b.X1, b.X2) - half, min(b.Y1, b.Y2) - half, abs(b.X2-b.X1) + b.Width, abs(b.Y2-b.Y1) + b.Width}
+}
+
+// Bounds of a text box spans its ascent and descent.
+func (b *Text) Bounds() Rect {
+	asc, desc := b.Face.Ascent()*b.Size, b.Face.Descent()*b.Size
+	return Rect{b.X, b.Baseline - asc, b.Width, asc + desc}
+}
+
+func (*Fill) sealed()   {}
+func (*Text) sealed()   {}
+func (*Rule) sealed()   {}
+func (*Circle) sealed() {}
+func (*Path) sealed()   {}
+func (*Image) sealed()  {}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Page is one page (or the poster's canvas) of boxes, painted in order.
+type Page struct {
+	Boxes []Box
+}
+
+// Document is a laid-out poster or handout.
+type Document struct {
+	Width, Height float64 // of each page, in points
+	Background    Color
+	Pages         []Page
+	// Warnings are problems met while laying out, such as text cut to fit.
+	Warnings []content.Warning
+	// AltText describes the poster for readers who cannot see it.
+	AltText string
+}

@@ -1,0 +1,205 @@
+// Package fonts embeds the Liberation Sans and Liberation Serif faces
+// (metric-compatible with Arial and Times New Roman) and parses each once
+// per process. The parsed fonts are shared read-only; anything with state
+// (a rasteriser face, a PDF document) is made per goroutine by its user.
+package fonts
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Face names one embedded face.
+type Face uint8
+
+// The embedded faces.
+const (
+	SansRegular Face = iota
+	SansBold
+	SansItalic
+	SansBoldItalic
+	SerifRegular
+	SerifBold
+	SerifItalic
+	SerifBoldItalic
+	numFaces
+)
+
+// All lists every face.
+var All = []Face{SansRegular, SansBold, SansItalic, SansBoldItalic, SerifRegular, SerifBold, SerifItalic, SerifBoldItalic}
+
+var ttfs = [numFaces][]byte{
+	liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF,
+	liberationserifregular.TTF, liberationserifbold.TTF, liberationserifitalic.TTF, liberationserifbolditalic.TTF,
+}
+
+var names = [numFaces]string{
+	"Liberation Sans", "Liberation Sans Bold", "Liberation Sans Italic", "Liberation Sans Bold Italic",
+	"Liberation Serif", "Liberation Serif Bold", "Liberation Serif Italic", "Liberation Serif Bold Italic",
+}
+
+// String returns the face's name.
+func (f Face) String() string {
+	if f < numFaces {
+		return names[f]
+	}
+	return fmt.Sprintf("Face(%d)", f)
+}
+
+// Family returns "sans" or "serif".
+func (f Face) Family() string {
+	if f >= SerifRegular {
+		return "serif"
+	}
+	return "sans"
+}
+
+// Style returns "", "B", "I" or "BI".
+func (f Face) Style() string {
+	return [...]string{"", "B", "I", "BI"}[f%4]
+}
+
+// With returns the face of the same family in the given weight and slant.
+func (f Face) With(bold, italic bool) Face {
+	base := f - f%4
+	if bold {
+		base++
+	}
+	if italic {
+		base += 2
+	}
+	return base
+}
+
+// TTF returns the face's TrueType bytes; callers must not modify them.
+func (f Face) TTF() []byte { return ttfs[f] }
+
+// advanceTableSize covers Latin, Greek, Cyrillic and the common
+// punctuation and symbol blocks; other runes are measured on demand.
+const advanceTableSize = 0x2200
+
+// parsed is one face parsed for measurement.
+type parsed struct {
+	font       *sfnt.Font
+	unitsPerEm float64
+	ascent     float64 // in em
+	descent    float64 // in em, positive
+	advance    [advanceTableSize]float32
+	has        [advanceTableSize]bool
+}
+
+var (
+	loadOnce sync.Once
+	loaded   [numFaces]*parsed
+	loadErr  error
+)
+
+// Load parses every face once; later calls return the first result. It
+// fails only if an embedded font is corrupt.
+func Load() error {
+	loadOnce.Do(func() {
+		for i := range numFaces {
+			p, err := parse(ttfs[i])
+			if err != nil {
+				loadErr = fmt.Errorf("embedded font %s: %w", names[i], err)
+				return
+			}
+			loaded[i] = p
+		}
+	})
+	return loadErr
+}
+
+func parse(ttf []byte) (*parsed, error) {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, err
+	}
+	p := &parsed{font: f, unitsPerEm: float64(f.UnitsPerEm())}
+	var buf sfnt.Buffer
+	ppem := fixed.I(int(f.UnitsPerEm()))
+	m, err := f.Metrics(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	p.ascent = float64(m.Ascent) / 64 / p.unitsPerEm
+	p.descent = float64(m.Descent) / 64 / p.unitsPerEm
+	for r := rune(0); r < advanceTableSize; r++ {
+		gi, err := f.GlyphIndex(&buf, r)
+		if err != nil || gi == 0 {
+			continue
+		}
+		adv, err := f.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
+		if err != nil {
+			continue
+		}
+		p.has[r] = true
+		p.advance[r] = float32(float64(adv) / 64 / p.unitsPerEm)
+	}
+	return p, nil
+}
+
+func get(f Face) *parsed {
+	if err := Load(); err != nil {
+		panic(err) // embedded data is corrupt: a build problem, not an input problem
+	}
+	return loaded[f]
+}
+
+// Has reports whether the face has a glyph for r.
+func (f Face) Has(r rune) bool {
+	p := get(f)
+	if r >= 0 && r < advanceTableSize {
+		return p.has[r]
+	}
+	var buf sfnt.Buffer
+	gi, err := p.font.GlyphIndex(&buf, r)
+	return err == nil && gi != 0
+}
+
+// Advance returns the unkerned, unhinted advance of r in em.
+func (f Face) Advance(r rune) float64 {
+	p := get(f)
+	if r >= 0 && r < advanceTableSize {
+		if p.has[r] {
+			return float64(p.advance[r])
+		}
+		return float64(p.advance[0]) // .notdef is never drawn: text is cleaned first
+	}
+	var buf sfnt.Buffer
+	ppem := fixed.I(int(p.font.UnitsPerEm()))
+	gi, err := p.font.GlyphIndex(&buf, r)
+	if err != nil || gi == 0 {
+		return 0.75
+	}
+	adv, err := p.font.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
+	if err != nil {
+		return 0.75
+	}
+	return float64(adv) / 64 / p.unitsPerEm
+}
+
+// Ascent and Descent return the face's vertical metrics in em.
+func (f Face) Ascent() float64  { return get(f).ascent }
+func (f Face) Descent() float64 { return get(f).descent }
+
+// Width returns the width of s at size (in the unit of size), unkerned.
+func (f Face) Width(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += f.Advance(r)
+	}
+	return w * size
+}

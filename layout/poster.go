@@ -1,0 +1,465 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+
+	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout/fonts"
+)
+
+// PosterOptions choose the poster's look. The zero value is the light
+// theme at the "poster" size.
+type PosterOptions struct {
+	Theme   string   // "light" (default) or "dark"; the article's front matter wins
+	Size    string   // a preset of PosterSizes; "" means "poster"
+	Accents []string // subject colours "#RRGGBB", used after the article's own
+}
+
+// PosterSize is a canvas preset in pixels at 1x; Height 0 grows with the
+// content.
+type PosterSize struct{ Width, Height float64 }
+
+// PosterSizes are the size presets.
+var PosterSizes = map[string]PosterSize{
+	"poster":    {1200, 0},
+	"og":        {1200, 630},
+	"square":    {1080, 1080},
+	"portrait":  {1080, 1350},
+	"pinterest": {1000, 1500},
+	"a4":        {2480, 3508},
+}
+
+// Legibility floors at 1x: body text never goes below minBodyPx, labels
+// (eyebrow, VS mark, footer, chips) never below minLabelPx.
+const (
+	minBodyPx  = 14
+	minLabelPx = 12
+)
+
+// base sizes at the reference width of 1200.
+const (
+	refWidth   = 1200.0
+	bodyPx     = 17.0
+	margin     = 48.0
+	gap        = 24.0
+	cellPadX   = 18.0
+	cellPadY   = 15.0
+	accentBarW = 5.0
+	lineHeight = 1.42
+)
+
+// fitPlan says what was given up so that a fixed-size poster fits.
+type fitPlan struct {
+	k            float64 // type and spacing scale
+	dropTerms    bool
+	maxCellLines int // 0: no limit
+	maxRows      int // 0: all rows
+}
+
+// Poster lays out the infographic of an article on one page.
+func Poster(a *content.Article, opts PosterOptions) (*Document, error) {
+	size, ok := PosterSizes[opts.Size]
+	if opts.Size == "" {
+		size, ok = PosterSizes["poster"], true
+	}
+	if !ok {
+		return nil, fmt.Errorf("unknown size %q: use poster, og, square, portrait, pinterest or a4", opts.Size)
+	}
+	themeName := opts.Theme
+	if a.Theme.Name != "" {
+		themeName = a.Theme.Name
+	}
+	th, err := ThemeNamed(themeName)
+	if err != nil {
+		return nil, err
+	}
+	clean, warnings := SanitizeText(a)
+	th, cw := subjectColours(th, clean, opts.Accents)
+	warnings = append(warnings, cw...)
+	p := &poster{a: clean, th: th, w: size.Width}
+	widthScale := size.Width / refWidth
+	if size.Height == 0 {
+		boxes, h, _ := p.layout(fitPlan{k: widthScale})
+		return p.document(boxes, h, warnings), nil
+	}
+	for _, plan := range fitPlans(widthScale, len(clean.Table.Rows), len(clean.Terms) > 0) {
+		boxes, h, footer := p.layout(plan)
+		if h <= size.Height {
+			warnings = append(warnings, fitWarnings(a, opts.Size, plan, len(clean.Table.Rows))...)
+			for _, b := range boxes[footer:] {
+				moveBox(b, size.Height-h)
+			}
+			return p.document(boxes, size.Height, warnings), nil
+		}
+	}
+	return nil, fmt.Errorf("%s: the comparison does not fit the %s size even with one row; use --size poster", a.Source, opts.Size)
+}
+
+// fitPlans lists the ways to fit a fixed canvas, in order of preference:
+// shrink the type to the floor, then drop term chips, then shorten cells,
+// then drop rows.
+func fitPlans(widthScale float64, rows int, hasTerms bool) []fitPlan {
+	var plans []fitPlan
+	floor := minBodyPx / bodyPx
+	for k := widthScale * 1.15; k >= floor-1e-9; k -= 0.04 {
+		plans = append(plans, fitPlan{k: math.Max(k, floor)})
+	}
+	last := fitPlan{k: floor}
+	if hasTerms {
+		last.dropTerms = true
+		plans = append(plans, last)
+	}
+	for _, n := range []int{4, 3, 2} {
+		last.maxCellLines = n
+		plans = append(plans, last)
+	}
+	for n := rows - 1; n >= 1; n-- {
+		last.maxRows = n
+		plans = append(plans, last)
+	}
+	return plans
+}
+
+func fitWarnings(a *content.Article, size string, plan fitPlan, rows int) []content.Warning {
+	var ws []content.Warning
+	if plan.dropTerms {
+		ws = append(ws, content.NewWarning(a.Source, 0, "the %s poster leaves out the related terms to fit", size))
+	}
+	if plan.maxCellLines > 0 {
+		ws = append(ws, content.NewWarning(a.Source, 0, "the %s poster shortens table cells to %d lines to fit", size, plan.maxCellLines))
+	}
+	if plan.maxRows > 0 && plan.maxRows < rows {
+		ws = append(ws, content.NewWarning(a.Source, 0, "the %s poster shows %d of %d aspects to fit", size, plan.maxRows, rows))
+	}
+	return ws
+}
+
+// moveBox shifts a box down by dy.
+func moveBox(b Box, dy float64) {
+	switch b := b.(type) {
+	case *Fill:
+		b.Y += dy
+	case *Text:
+		b.Baseline += dy
+	case *Rule:
+		b.Y1 += dy
+		b.Y2 += dy
+	case *Circle:
+		b.CY += dy
+	case *Image:
+		b.Y += dy
+	case *Path:
+		b.Box.Y += dy
+		for i := range b.Ops {
+			for j := 1; j < len(b.Ops[i].Pts); j += 2 {
+				b.Ops[i].Pts[j] += dy
+			}
+		}
+	}
+}
+
+// subjectColours applies the article's and the options' accent colours,
+// replacing any that white badge text would not read on.
+func subjectColours(th Theme, a *content.Article, extra []string) (Theme, []content.Warning) {
+	cols := append([]Color(nil), th.Subjects...)
+	var ws []content.Warning
+	overrides := append(append([]string(nil), a.Theme.Accents...), extra...)
+	for i, s := range overrides {
+		if i >= len(cols) {
+			break
+		}
+		c, err := ParseColor(s)
+		if err != nil {
+			ws = append(ws, content.NewWarning(a.Source, 0, "%v; using the theme's colour", err))
+			continue
+		}
+		fixed := nearestPassing(c, th.HeaderText, 4.5)
+		if fixed != c {
+			ws = append(ws, content.NewWarning(a.Source, 0, "accent colour %s is too light for white text; using %s", c.Hex(), fixed.Hex()))
+		}
+		cols[i] = fixed
+	}
+	th.Subjects = cols
+	return th, ws
+}
+
+// poster lays out one article.
+type poster struct {
+	a  *content.Article
+	th Theme
+	w  float64
+}
+
+func (p *poster) subject(i int) Color { return p.th.Subjects[i%len(p.th.Subjects)] }
+
+func (p *poster) document(boxes []Box, h float64, ws []content.Warning) *Document {
+	return &Document{
+		Width: p.w, Height: h, Background: p.th.Background,
+		Pages:    []Page{{Boxes: boxes}},
+		Warnings: ws,
+		AltText:  AltText(p.a),
+	}
+}
+
+// text places broken lines from top y and returns the boxes and the
+// height used.
+func textBlock(lines []Line, x, top, size, lh float64, face fonts.Face, c Color, align float64, width float64) ([]Box, float64) {
+	var boxes []Box
+	asc := face.Ascent() * size
+	leading := size * lh
+	for i, l := range lines {
+		base := top + float64(i)*leading + (leading-size)/2 + asc*0.9
+		off := (width - l.Width) * align
+		for _, pc := range l.Pieces {
+			boxes = append(boxes, &Text{X: x + off + pc.X, Baseline: base, Width: pc.W, Size: size, Face: pc.Face, Color: c, Text: pc.Text, Link: pc.Link})
+		}
+	}
+	return boxes, float64(len(lines)) * leading
+}
+
+func plainLines(s string, face fonts.Face, size, width float64) []Line {
+	return BreakLines([]Span{{Text: s, Face: face}}, size, width, false)
+}
+
+// layout places every box for a plan and returns them with the height.
+func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) {
+	k := plan.k
+	th := p.th
+	W := p.w
+	M := margin * k
+	inner := W - 2*M
+	add := func(b ...Box) { boxes = append(boxes, b...) }
+
+	// Header band.
+	y := 40 * k
+	header := &Fill{Rect: Rect{0, 0, W, 0}, Color: th.Header}
+	add(header)
+	eyebrowSize := math.Max(13*k, minLabelPx)
+	eb, h := textBlock(plainLines("COMPARISON", fonts.SansBold, eyebrowSize, inner), M, y, eyebrowSize, 1.3, fonts.SansBold, th.HeaderSub, 0.5, inner)
+	add(eb...)
+	y += h + 6*k
+	titleSize := 42 * k
+	tb, h := textBlock(plainLines(p.a.Title, fonts.SansBold, titleSize, inner*0.92), M+inner*0.04, y, titleSize, 1.15, fonts.SansBold, th.HeaderText, 0.5, inner*0.92)
+	add(tb...)
+	y += h
+	if p.a.Subtitle != "" {
+		subSize := 20 * k
+		y += 8 * k
+		sb, h := textBlock(plainLines(p.a.Subtitle, fonts.SansRegular, subSize, inner*0.85), M+inner*0.075, y, subSize, 1.35, fonts.SansRegular, th.HeaderSub, 0.5, inner*0.85)
+		add(sb...)
+		y += h
+	}
+	y += 36 * k
+	header.H = y
+
+	// Grid columns.
+	n := len(p.a.Table.Subjects)
+	g := gap * k
+	aspectW := math.Min(230*k, inner*0.24)
+	colW := (inner - aspectW - g*float64(n)) / float64(n)
+	colX := func(i int) float64 { return M + aspectW + g + float64(i)*(colW+g) }
+	y += 28 * k
+
+	// Subject badges with a VS mark between them.
+	badgeSize := 24 * k
+	var badgeLines [][]Line
+	maxLines := 1
+	for _, s := range p.a.Table.Subjects {
+		ls := plainLines(s, fonts.SansBold, badgeSize, colW-2*cellPadX*k)
+		badgeLines = append(badgeLines, ls)
+		maxLines = max(maxLines, len(ls))
+	}
+	badgeH := float64(maxLines)*badgeSize*1.2 + 2*18*k
+	for i := range p.a.Table.Subjects {
+		add(&Fill{Rect: Rect{colX(i), y, colW, badgeH}, Color: p.subject(i), Radius: 12 * k})
+		textH := float64(len(badgeLines[i])) * badgeSize * 1.2
+		tb, _ := textBlock(badgeLines[i], colX(i)+cellPadX*k, y+(badgeH-textH)/2, badgeSize, 1.2, fonts.SansBold, th.HeaderText, 0, colW-2*cellPadX*k)
+		add(tb...)
+	}
+	vsR := 19 * k
+	for i := 0; i+1 < n; i++ {
+		cx := colX(i) + colW + g/2
+		cy := y + badgeH/2
+		add(&Circle{CX: cx, CY: cy, R: vsR + 3*k, Color: th.Background})
+		add(&Circle{CX: cx, CY: cy, R: vsR, Color: th.Header})
+		vsSize := math.Max(13*k, minLabelPx)
+		vw := fonts.SansBold.Width("VS", vsSize)
+		add(&Text{X: cx - vw/2, Baseline: cy + vsSize*0.36, Width: vw, Size: vsSize, Face: fonts.SansBold, Color: th.HeaderText, Text: "VS"})
+	}
+	y += badgeH + 12*k
+
+	// One band per row.
+	body := bodyPx * k
+	rows := p.a.Table.Rows
+	hidden := 0
+	if plan.maxRows > 0 && plan.maxRows < len(rows) {
+		hidden = len(rows) - plan.maxRows
+		rows = rows[:plan.maxRows]
+	}
+	iconSize := 24 * k
+	labelSize := 18 * k
+	labelX := M + iconSize + 12*k
+	labelW := aspectW - (labelX - M) - 4*k
+	for _, r := range rows {
+		cellLines := make([][]Line, n)
+		contentH := 0.0
+		for i, c := range r.Cells {
+			ls := plainLines(c, fonts.SansRegular, body, colW-2*cellPadX*k-accentBarW*k)
+			if plan.maxCellLines > 0 && len(ls) > plan.maxCellLines {
+				ls = ls[:plan.maxCellLines]
+				ls[len(ls)-1] = ellipsize(ls[len(ls)-1], body, colW-2*cellPadX*k-accentBarW*k)
+			}
+			cellLines[i] = ls
+			contentH = math.Max(contentH, float64(len(ls))*body*lineHeight)
+		}
+		aspectLines := plainLines(r.Aspect, fonts.SansBold, labelSize, labelW)
+		aspectH := float64(len(aspectLines)) * labelSize * 1.25
+		contentH = math.Max(contentH, math.Max(aspectH, iconSize))
+		rowH := contentH + 2*cellPadY*k
+		// Aspect label, vertically centred.
+		add(iconBoxes(IconFor(r.Aspect), M, y+(rowH-iconSize)/2, iconSize, p.subject(0).Mix(th.Text, 0.35), th.Background)...)
+		ab, _ := textBlock(aspectLines, labelX, y+(rowH-aspectH)/2, labelSize, 1.25, fonts.SansBold, th.Text, 0, labelW)
+		add(ab...)
+		for i := range r.Cells {
+			x := colX(i)
+			tint := th.Card.Mix(p.subject(i), th.TintAlpha)
+			add(&Fill{Rect: Rect{x, y, colW, rowH}, Color: tint, Radius: 10 * k})
+			add(&Fill{Rect: Rect{x, y, accentBarW * k, rowH}, Color: p.subject(i)})
+			cb, _ := textBlock(cellLines[i], x+accentBarW*k+cellPadX*k, y+cellPadY*k, body, lineHeight, fonts.SansRegular, th.Text, 0, colW)
+			add(cb...)
+		}
+		y += rowH + 10*k
+	}
+	if hidden > 0 {
+		more := fmt.Sprintf("+%d more aspects", hidden)
+		if hidden == 1 {
+			more = "+1 more aspect"
+		}
+		mb, h := textBlock(plainLines(more, fonts.SansBold, body, inner), M, y, body, 1.3, fonts.SansBold, th.Muted, 0.5, inner)
+		add(mb...)
+		y += h + 10*k
+	}
+
+	// Related terms as chips.
+	if len(p.a.Terms) > 0 && !plan.dropTerms {
+		y += 18 * k
+		pad := 26 * k
+		card := &Fill{Rect: Rect{M, y, inner, 0}, Color: th.Card, Radius: 14 * k}
+		add(card)
+		cy := y + pad
+		headSize := 20 * k
+		heading := p.a.TermsHeading
+		if heading == "" {
+			heading = "Related terms"
+		}
+		hb, h := textBlock(plainLines(heading, fonts.SansBold, headSize, inner-2*pad), M+pad, cy, headSize, 1.3, fonts.SansBold, th.Text, 0, inner-2*pad)
+		add(hb...)
+		cy += h + 14*k
+		chipSize := math.Max(15*k, minLabelPx)
+		chipPadX, chipH := 14*k, chipSize*1.3+2*8*k
+		x := M + pad
+		maxX := M + inner - pad
+		for i, t := range p.a.Terms {
+			if t.Name == "" {
+				continue
+			}
+			ls := plainLines(t.Name, fonts.SansRegular, chipSize, maxX-(M+pad)-2*chipPadX)
+			line := ls[0]
+			if len(ls) > 1 {
+				line = ellipsize(line, chipSize, maxX-(M+pad)-2*chipPadX)
+			}
+			w := line.Width + 2*chipPadX
+			if x+w > maxX && x > M+pad {
+				x = M + pad
+				cy += chipH + 10*k
+			}
+			col := p.subject(i)
+			add(&Fill{Rect: Rect{x, cy, w, chipH}, Color: th.Card.Mix(col, th.TintAlpha*1.8), Radius: chipH / 2})
+			cb, _ := textBlock([]Line{line}, x+chipPadX, cy+8*k, chipSize, 1.3, fonts.SansRegular, th.Text, 0, w)
+			add(cb...)
+			x += w + 10*k
+		}
+		cy += chipH + pad
+		card.H = cy - y
+		y = cy
+	}
+
+	// Footer band.
+	y += 32 * k
+	footer = len(boxes)
+	footH := 58 * k
+	add(&Fill{Rect: Rect{0, y, W, footH}, Color: th.Header})
+	footSize := math.Max(14*k, minLabelPx)
+	left := p.footerLeft()
+	right := p.footerRight()
+	rw := fonts.SansRegular.Width(right, footSize)
+	leftW := inner - rw - 24*k
+	ll := plainLines(left, fonts.SansRegular, footSize, leftW)
+	if len(ll) > 0 {
+		line := ll[0]
+		if len(ll) > 1 {
+			line = ellipsize(line, footSize, leftW)
+		}
+		fb, _ := textBlock([]Line{line}, M, y+(footH-footSize*1.3)/2, footSize, 1.3, fonts.SansRegular, th.HeaderSub, 0, leftW)
+		add(fb...)
+	}
+	rb, _ := textBlock(plainLines(right, fonts.SansRegular, footSize, rw+1), M+inner-rw, y+(footH-footSize*1.3)/2, footSize, 1.3, fonts.SansRegular, th.HeaderSub, 0, rw)
+	add(rb...)
+	y += footH
+	return boxes, math.Ceil(y), footer
+}
+
+func (p *poster) footerLeft() string {
+	var parts []string
+	if !p.a.Updated.IsZero() {
+		parts = append(parts, "Updated "+p.a.Updated.Format("2 January 2006"))
+	}
+	if p.a.Author != "" {
+		parts = append(parts, "By "+p.a.Author)
+	}
+	if len(parts) == 0 {
+		return p.a.Title
+	}
+	return strings.Join(parts, "  ·  ")
+}
+
+func (p *poster) footerRight() string {
+	if u, err := url.Parse(p.a.SourceURL); err == nil && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
+		return "Source: " + strings.TrimPrefix(u.Host, "www.")
+	}
+	return "Made with triptych"
+}
+
+// AltText describes the comparison in sentences a screen reader can read.
+func AltText(a *content.Article) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Infographic comparing %s: %s.", joinAnd(a.Table.Subjects), strings.TrimRight(a.Title, "."))
+	if a.Subtitle != "" {
+		fmt.Fprintf(&b, " %s", a.Subtitle)
+	}
+	for _, r := range a.Table.Rows {
+		fmt.Fprintf(&b, " %s:", r.Aspect)
+		for i, c := range r.Cells {
+			sep := ";"
+			if i == len(r.Cells)-1 {
+				sep = ""
+			}
+			fmt.Fprintf(&b, " %s, %s%s", a.Table.Subjects[i], strings.TrimRight(c, "."), sep)
+		}
+		b.WriteString(".")
+	}
+	return b.String()
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
