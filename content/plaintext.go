@@ -268,6 +268,9 @@ func (p *textParser) recoverColumns(rows []int) error {
 	confident := make([]bool, len(rows))
 	for i, r := range rows {
 		texts[i] = t.Rows[r].Aspect
+		if words := strings.Count(texts[i], " ") + 1; words > MaxRowWords {
+			return kindErrorf(ErrTooLarge, p.a.Source, t.Rows[r].Line, "table row has %d words, more than the %d that can be split; separate its columns with tabs or \" | \"", words, MaxRowWords)
+		}
 		best, margin, ok := splitRow(texts[i], n, nil)
 		if !ok {
 			return errorf(p.a.Source, t.Rows[r].Line, "table row has too few words for an aspect and %d cells", n)

@@ -280,3 +280,16 @@ func TestAcceptedVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestRowWordLimit(t *testing.T) {
+	row := func(words int) string {
+		return "A vs B\n\nAspect A B\nGoal " + strings.TrimSpace(strings.Repeat("x ", words-1)) + "\n"
+	}
+	if _, err := Parse("a.txt", []byte(row(MaxRowWords))); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+	_, err := Parse("a.txt", []byte(row(MaxRowWords+1)))
+	if err == nil || !strings.HasPrefix(err.Error(), "a.txt:4: table row has 301 words") {
+		t.Errorf("past the limit: %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +34,10 @@ import (
 // confidence; below ambiguityMargin the row is reported for checking.
 
 const ambiguityMargin = 1.0
+
+// MaxRowWords is the most words an unseparated row may have: the search
+// grows with the square of it, and no real comparison row comes close.
+const MaxRowWords = 300
 
 // connectors are words a phrase does not end with and a cell does not
 // start with.
@@ -226,7 +231,7 @@ func splitRow(row string, n int, priors []columnPrior) (best rowSplit, margin fl
 // rankSplits returns the best two splits of a row, best first.
 func rankSplits(row string, n int, priors []columnPrior) []rowSplit {
 	fields := strings.Split(row, " ")
-	if len(fields) < n+1 {
+	if len(fields) < n+1 || len(fields) > MaxRowWords {
 		return nil
 	}
 	s := &splitter{n: n, priors: priors}
@@ -241,86 +246,97 @@ func rankSplits(row string, n int, priors []columnPrior) []rowSplit {
 	return s.search()
 }
 
-// candidate is a partial split in the dynamic programme.
-type candidate struct {
+// entry is a partial split in the dynamic programme: its score and where
+// the cell ending here started (and which of the two kept entries there it
+// extends).
+type entry struct {
 	score float64
-	cuts  []int // start index of each part after the aspect
+	start int
+	rank  int
+}
+
+// top2 keeps the two best entries of a state.
+type top2 struct {
+	e [2]entry
+	n int
+}
+
+func (t *top2) add(e entry) {
+	switch {
+	case t.n < 2:
+		t.e[t.n] = e
+		t.n++
+		if t.n == 2 && t.e[1].score > t.e[0].score {
+			t.e[0], t.e[1] = t.e[1], t.e[0]
+		}
+	case e.score > t.e[0].score:
+		t.e[1], t.e[0] = t.e[0], e
+	case e.score > t.e[1].score:
+		t.e[1] = e
+	}
 }
 
 // search finds the two best splits by dynamic programming over the cut
 // positions. Each part's score depends only on its own words and the cut
-// before it, except the balance terms, which use the row's averages.
+// before it; the balance terms use the row's averages.
 func (s *splitter) search() []rowSplit {
 	W := len(s.words)
 	maxAspect := min(4, W-s.n)
-	var results []candidate
+	var results []rowSplit
 	for k := 1; k <= maxAspect; k++ {
-		aspect := s.aspectScore(k)
 		meanChars := float64(s.chars[W]-s.chars[k]) / float64(s.n)
 		meanSents := (s.sents[W-1] - s.sents[k] + 1) / float64(s.n)
-		// layer[p] holds the two best ways to cover words[k:p] with j cells.
-		layer := make([][]candidate, W+1)
-		layer[k] = []candidate{{score: aspect}}
+		// layers[j][p] holds the best ways to cover words[k:p] with j cells.
+		layers := make([][]top2, s.n+1)
+		for j := range layers {
+			layers[j] = make([]top2, W+1)
+		}
+		layers[0][k].add(entry{score: s.aspectScore(k), start: -1})
 		for j := 0; j < s.n; j++ {
-			next := make([][]candidate, W+1)
 			lastCell := j == s.n-1
 			for start := k; start < W; start++ {
-				if len(layer[start]) == 0 {
+				from := &layers[j][start]
+				if from.n == 0 {
 					continue
 				}
-				cut := 0.0
+				var cut float64
 				if j > 0 {
 					cut = s.cutScore(start, j) // closes column j, the cell before
 				} else {
 					cut = s.aspectCutScore(start)
 				}
-				ends := []int{W}
-				if !lastCell {
-					ends = ends[:0]
-					for end := start + 1; end <= W-(s.n-1-j); end++ {
-						ends = append(ends, end)
-					}
+				first, last := start+1, W-(s.n-1-j)
+				if lastCell {
+					first = W
 				}
-				for _, end := range ends {
-					cell := s.cellScore(start, end, j+1, meanChars, meanSents)
-					for _, c := range layer[start] {
-						cuts := make([]int, len(c.cuts)+1)
-						copy(cuts, c.cuts)
-						cuts[len(c.cuts)] = start
-						next[end] = keepTop2(next[end], candidate{score: c.score + cut + cell, cuts: cuts})
+				for end := first; end <= last; end++ {
+					if s.chars[end]-s.chars[start] > MaxCellChars+1 {
+						break
+					}
+					cell := cut + s.cellScore(start, end, j+1, meanChars, meanSents)
+					for r := 0; r < from.n; r++ {
+						layers[j+1][end].add(entry{score: from.e[r].score + cell, start: start, rank: r})
 					}
 				}
 			}
-			layer = next
 		}
-		for _, c := range layer[W] {
-			results = keepTop2(results, c)
-		}
-	}
-	out := make([]rowSplit, len(results))
-	for i, c := range results {
-		out[i] = rowSplit{parts: s.partsOf(c.cuts), score: c.score}
-	}
-	return out
-}
-
-func keepTop2(list []candidate, c candidate) []candidate {
-	list = append(list, c)
-	if len(list) == 3 || (len(list) == 2 && list[1].score > list[0].score) {
-		if list[1].score > list[0].score {
-			list[0], list[1] = list[1], list[0]
-		}
-		if len(list) == 3 {
-			if list[2].score > list[1].score {
-				list[1] = list[2]
-				if list[1].score > list[0].score {
-					list[0], list[1] = list[1], list[0]
-				}
+		final := &layers[s.n][W]
+		for r := 0; r < final.n; r++ {
+			cuts := make([]int, s.n)
+			pos, rank := W, r
+			for j := s.n; j > 0; j-- {
+				e := layers[j][pos].e[rank]
+				cuts[j-1] = e.start
+				pos, rank = e.start, e.rank
 			}
-			list = list[:2]
+			results = append(results, rowSplit{parts: s.partsOf(cuts), score: final.e[r].score})
 		}
 	}
-	return list
+	sort.SliceStable(results, func(a, b int) bool { return results[a].score > results[b].score })
+	if len(results) > 2 {
+		results = results[:2]
+	}
+	return results
 }
 
 func (s *splitter) partsOf(cuts []int) []string {

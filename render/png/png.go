@@ -105,6 +105,10 @@ func Paint(doc *layout.Document, scale float64) (image.Image, error) {
 	dc := gg.NewContext(w, h)
 	dc.SetColor(rgb(doc.Background))
 	dc.Clear()
+	canvas, ok := dc.Image().(*image.RGBA)
+	if !ok {
+		return nil, fmt.Errorf("png: unexpected canvas type %T", dc.Image())
+	}
 	type faceKey struct {
 		f    fonts.Face
 		size float64
@@ -128,12 +132,15 @@ func Paint(doc *layout.Document, scale float64) (image.Image, error) {
 			key := faceKey{b.Face, b.Size * scale}
 			face, ok := faces[key]
 			if !ok {
-				face = noKern{truetype.NewFace(tts[b.Face], &truetype.Options{Size: key.size, Hinting: font.HintingNone})}
+				face = noKern{truetype.NewFace(tts[b.Face], &truetype.Options{Size: key.size, Hinting: font.HintingNone, GlyphCacheEntries: 1024})}
 				faces[key] = face
 			}
-			dc.SetFontFace(face)
-			dc.SetColor(rgb(b.Color))
-			dc.DrawString(b.Text, b.X*scale, b.Baseline*scale)
+			// gg would push every glyph through a bilinear transform; with
+			// an identity matrix a plain Drawer composites the face's cached
+			// glyph masks directly, about three times faster.
+			d := font.Drawer{Dst: canvas, Src: image.NewUniform(rgb(b.Color)), Face: face,
+				Dot: fixed.Point26_6{X: fixed.Int26_6(b.X * scale * 64), Y: fixed.Int26_6(b.Baseline * scale * 64)}}
+			d.DrawString(b.Text)
 		case *layout.Rule:
 			dc.SetColor(rgb(b.Color))
 			dc.SetLineWidth(b.Width * scale)
