@@ -108,3 +108,64 @@ func TestHelpForEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildDefaultArticle(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := run(t, "build", "-o", dir, "--formats", "png")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, f := range []string{"software-engineer-vs-platform-sre.png", "software-engineer-vs-platform-sre.alt.txt"} {
+		if info, err := os.Stat(filepath.Join(dir, "software-engineer-vs-platform-sre", f)); err != nil || info.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if !strings.Contains(out, "1 built, 0 failed") {
+		t.Errorf("output: %s", out)
+	}
+}
+
+func TestBuildOptionErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"build", "--size", "huge"}, {"build", "--theme", "neon"}, {"build", "--scale", "4"},
+		{"build", "--accents", "blue"}, {"build", "--config", "/nonexistent/triptych.yaml"},
+	} {
+		if code, _, errOut := run(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errOut)
+		}
+	}
+}
+
+func TestBuildBadArticleDoesNotStopOthers(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src")
+	os.MkdirAll(src, 0o755)
+	good, _ := os.ReadFile(seedTxt)
+	os.WriteFile(filepath.Join(src, "good.txt"), good, 0o644)
+	os.WriteFile(filepath.Join(src, "bad.txt"), []byte("A vs B\n\nAspect\tA\tB\nGoal\tonly\n"), 0o644)
+	code, out, errOut := run(t, "build", src, "-o", filepath.Join(dir, "out"), "--formats", "png")
+	if code != 1 || !strings.Contains(errOut, "bad.txt:4: table row has 1 cell, expected 2") || !strings.Contains(out, "1 built, 1 failed") {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "software-engineer-vs-platform-sre", "software-engineer-vs-platform-sre.png")); err != nil {
+		t.Error("the good article was not built")
+	}
+}
+
+func TestConfigFileAndFlagsWin(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "t.yaml")
+	os.WriteFile(cfg, []byte("size: og\nformats: png\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	if code, _, e := run(t, "build", "--config", cfg, "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, e)
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "software-engineer-vs-platform-sre", "software-engineer-vs-platform-sre.png"))
+	if len(data) < 24 || data[16] != 0 || data[19] != 0xB0 || data[23] != 0x76 { // 1200 = 0x4B0, 630 = 0x276
+		t.Errorf("config size og not applied")
+	}
+	os.WriteFile(cfg, []byte("bogus: 1\n"), 0o644)
+	if code, _, e := run(t, "build", "--config", cfg, "-o", out); code != 2 || !strings.Contains(e, "bogus") {
+		t.Errorf("unknown config key: exit %d %s", code, e)
+	}
+}
