@@ -67,6 +67,9 @@ func parsePlainText(a *Article, raw []string) error {
 		return kindErrorf(ErrEmpty, a.Source, 0, "empty article")
 	}
 	a.Title, a.Subtitle = splitTitle(strings.TrimSpace(titleLine.text))
+	if n := len(subjectsFromTitle(a.Title)); n > MaxSubjects {
+		return kindErrorf(ErrTooLarge, a.Source, titleLine.num, "the title names %d subjects; at most %d can be compared", n, MaxSubjects)
+	}
 	p.readMeta()
 	captionLine, err := p.readLead(titleLine)
 	if err != nil {

@@ -235,6 +235,7 @@ func TestBadInputs(t *testing.T) {
 		{"md short row", "a.md", "---\ntitle: x\n---\n\n| Aspect | A | B |\n|---|---|---|\n| Goal | y |\n", "a.md:7: table row has 1 cell, expected 2", nil},
 		{"deep nesting", "a.md", "---\ntitle: x\n---\n" + strings.Repeat("> ", 40) + "x\n", "a.md:4: nesting deeper than 32", ErrTooLarge},
 		{"long line", "a.txt", "A vs B\n" + strings.Repeat("a", MaxLineBytes+1) + "\n", "a.txt:2: line is", ErrTooLarge},
+		{"too many subjects", "a.txt", strings.Repeat("A vs ", 12) + "B\n\nAspect " + strings.Repeat("w ", 24) + "\nGoal x\n", "a.txt:1: the title names 13 subjects", ErrTooLarge},
 		{"too large", "a.txt", strings.Repeat("a b\n", MaxFileBytes/4+1), "a.txt: file is", ErrTooLarge},
 		{"big front matter", "a.md", "---\ntitle: |\n" + strings.Repeat("  "+strings.Repeat("a", 98)+"\n", MaxFrontMatterBytes/100+1) + "---\n", "a.md:1: front matter larger than", ErrTooLarge},
 	}
