@@ -54,6 +54,7 @@ const (
 // fitPlan says what was given up so that a fixed-size poster fits.
 type fitPlan struct {
 	k            float64 // type and spacing scale
+	compact      bool    // a landscape canvas: no eyebrow, tighter header
 	dropTerms    bool
 	maxCellLines int // 0: no limit
 	maxRows      int // 0: all rows
@@ -86,11 +87,20 @@ func Poster(a *content.Article, opts PosterOptions) (*Document, error) {
 		return p.document(boxes, h, warnings), nil
 	}
 	for _, plan := range fitPlans(widthScale, len(clean.Table.Rows), len(clean.Terms) > 0) {
+		plan.compact = size.Height < size.Width*0.75
 		boxes, h, footer := p.layout(plan)
 		if h <= size.Height {
 			warnings = append(warnings, fitWarnings(a, opts.Size, plan, len(clean.Table.Rows))...)
-			for _, b := range boxes[footer:] {
-				moveBox(b, size.Height-h)
+			// The footer goes to the bottom; the body is centred in the
+			// space left between the header and the footer.
+			spare := size.Height - h
+			for i, b := range boxes {
+				switch {
+				case i >= footer:
+					moveBox(b, spare)
+				case i >= p.bodyStart:
+					moveBox(b, spare/2)
+				}
 			}
 			return p.document(boxes, size.Height, warnings), nil
 		}
@@ -191,6 +201,9 @@ type poster struct {
 	a  *content.Article
 	th Theme
 	w  float64
+	// bodyStart is the index of the first box after the header band in
+	// the last layout.
+	bodyStart int
 }
 
 func (p *poster) subject(i int) Color { return p.th.Subjects[i%len(p.th.Subjects)] }
@@ -235,12 +248,17 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 
 	// Header band.
 	y := 40 * k
+	if plan.compact {
+		y = 26 * k
+	}
 	header := &Fill{Rect: Rect{0, 0, W, 0}, Color: th.Header}
 	add(header)
-	eyebrowSize := math.Max(13*k, minLabelPx)
-	eb, h := textBlock(plainLines("COMPARISON", fonts.SansBold, eyebrowSize, inner), M, y, eyebrowSize, 1.3, fonts.SansBold, th.HeaderSub, 0.5, inner)
-	add(eb...)
-	y += h + 6*k
+	if !plan.compact {
+		eyebrowSize := math.Max(13*k, minLabelPx)
+		eb, h := textBlock(plainLines("COMPARISON", fonts.SansBold, eyebrowSize, inner), M, y, eyebrowSize, 1.3, fonts.SansBold, th.HeaderSub, 0.5, inner)
+		add(eb...)
+		y += h + 6*k
+	}
 	titleSize := 42 * k
 	tb, h := textBlock(plainLines(p.a.Title, fonts.SansBold, titleSize, inner*0.92), M+inner*0.04, y, titleSize, 1.15, fonts.SansBold, th.HeaderText, 0.5, inner*0.92)
 	add(tb...)
@@ -252,8 +270,14 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		add(sb...)
 		y += h
 	}
-	y += 36 * k
+	if plan.compact {
+		y += 24 * k
+	} else {
+		y += 36 * k
+	}
 	header.H = y
+
+	p.bodyStart = len(boxes)
 
 	// Grid columns.
 	n := len(p.a.Table.Subjects)
@@ -261,25 +285,36 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	aspectW := math.Min(230*k, inner*0.24)
 	colW := (inner - aspectW - g*float64(n)) / float64(n)
 	colX := func(i int) float64 { return M + aspectW + g + float64(i)*(colW+g) }
-	y += 28 * k
+	if plan.compact {
+		y += 18 * k
+	} else {
+		y += 28 * k
+	}
 
 	// Subject badges with a VS mark between them.
 	badgeSize := 24 * k
 	var badgeLines [][]Line
 	maxLines := 1
 	for _, s := range p.a.Table.Subjects {
-		ls := plainLines(s, fonts.SansBold, badgeSize, colW-2*cellPadX*k)
+		ls := plainLines(s, fonts.SansBold, badgeSize, colW-2*cellPadX*k-math.Max(0, 22*k-g/2))
 		badgeLines = append(badgeLines, ls)
 		maxLines = max(maxLines, len(ls))
 	}
 	badgeH := float64(maxLines)*badgeSize*1.2 + 2*18*k
+	vsR := 19 * k
+	// The VS mark overlaps the start of every badge but the first: keep
+	// the badge text clear of it.
+	vsOverlap := math.Max(0, vsR+3*k-g/2)
 	for i := range p.a.Table.Subjects {
 		add(&Fill{Rect: Rect{colX(i), y, colW, badgeH}, Color: p.subject(i), Radius: 12 * k})
 		textH := float64(len(badgeLines[i])) * badgeSize * 1.2
-		tb, _ := textBlock(badgeLines[i], colX(i)+cellPadX*k, y+(badgeH-textH)/2, badgeSize, 1.2, fonts.SansBold, th.HeaderText, 0, colW-2*cellPadX*k)
+		tx := colX(i) + cellPadX*k
+		if i > 0 {
+			tx += vsOverlap
+		}
+		tb, _ := textBlock(badgeLines[i], tx, y+(badgeH-textH)/2, badgeSize, 1.2, fonts.SansBold, th.HeaderText, 0, colW-2*cellPadX*k-vsOverlap)
 		add(tb...)
 	}
-	vsR := 19 * k
 	for i := 0; i+1 < n; i++ {
 		cx := colX(i) + colW + g/2
 		cy := y + badgeH/2
