@@ -66,6 +66,9 @@ func parsePlainText(a *Article, raw []string) error {
 	if !ok {
 		return kindErrorf(ErrEmpty, a.Source, 0, "empty article")
 	}
+	if updatedPattern.MatchString(titleLine.text) || bylinePattern.MatchString(titleLine.text) {
+		return errorf(a.Source, titleLine.num, "no title line: the first line must be the article's title, not %q", shorten(titleLine.text, 40))
+	}
 	a.Title, a.Subtitle = splitTitle(strings.TrimSpace(titleLine.text))
 	if n := len(subjectsFromTitle(a.Title)); n > MaxSubjects {
 		return kindErrorf(ErrTooLarge, a.Source, titleLine.num, "the title names %d subjects; at most %d can be compared", n, MaxSubjects)

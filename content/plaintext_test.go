@@ -219,6 +219,7 @@ func TestBadInputs(t *testing.T) {
 	}{
 		{"empty", "a.txt", "", "a.txt: empty article", ErrEmpty},
 		{"whitespace", "a.txt", "  \n\t\n  ", "a.txt: empty article", ErrEmpty},
+		{"no title line", "a.txt", "\nLast Updated Apr 21, 2025\nBy Me\n", "a.txt:2: no title line", nil},
 		{"no table", "a.txt", "A vs B\n\nJust text.\n", "a.txt:3: no comparison table", nil},
 		{"short separated row", "a.txt", "A vs B\n\nAspect\tA\tB\nGoal\tonly one\n", "a.txt:4: table row has 1 cell, expected 2", nil},
 		{"invalid utf8", "a.txt", "A vs B\nline two \xff\n", "a.txt:2: invalid UTF-8", ErrInvalidUTF8},
