@@ -21,6 +21,7 @@ import (
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/out"
 	"github.com/triptych/triptych/render"
+	"github.com/triptych/triptych/render/pdf"
 	"github.com/triptych/triptych/render/png"
 )
 
@@ -43,6 +44,7 @@ func DefaultArticle() (*content.Article, error) {
 func renderers() map[render.Format]render.Renderer {
 	return map[render.Format]render.Renderer{
 		render.PNG: png.Renderer{},
+		render.PDF: pdf.Renderer{},
 	}
 }
 

@@ -52,7 +52,29 @@ type Text struct {
 	Color       Color
 	Text        string
 	Link        string // an http(s) URL, or ""
+	// Role and Block describe the text for tests and tagging: what kind of
+	// text it is, and which paragraph (numbered from 1) it belongs to.
+	// Renderers paint without them.
+	Role  Role
+	Block int
 }
+
+// Role is the kind of a text box.
+type Role uint8
+
+// The roles of text boxes.
+const (
+	RoleOther Role = iota
+	RoleTitle
+	RoleHeading
+	RoleBody
+	RoleTableHeader
+	RoleTableCell
+	RoleCaption
+	RolePageHeader
+	RolePageFooter
+	RoleFigure
+)
 
 // Rule is a straight line.
 type Rule struct {
@@ -131,4 +153,17 @@ type Document struct {
 	Warnings []content.Warning
 	// AltText describes the poster for readers who cannot see it.
 	AltText string
+	// Outline lists the bookmarks of a paginated document.
+	Outline []Bookmark
+	// Margins is the content area of a paginated document's pages.
+	Margins Rect
+}
+
+// Bookmark is an outline entry: a title pointing at a page (from 0) and a
+// y position on it.
+type Bookmark struct {
+	Title string
+	Level int
+	Page  int
+	Y     float64
 }

@@ -1,0 +1,233 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout/fonts"
+)
+
+// tableGrid holds the measured comparison table of the handout.
+type tableGrid struct {
+	colX, colW []float64
+	header     [][]Line
+	headerH    float64
+	rows       [][][]Line // row, column (0 = aspect), lines
+}
+
+func (f *flow) measureTable() tableGrid {
+	t := f.a.Table
+	n := len(t.Subjects)
+	aspectW := math.Max(90, f.width()*0.22)
+	subjectW := (f.width() - aspectW) / float64(n)
+	g := tableGrid{}
+	x := f.left
+	for i := 0; i <= n; i++ {
+		w := subjectW
+		if i == 0 {
+			w = aspectW
+		}
+		g.colX = append(g.colX, x)
+		g.colW = append(g.colW, w)
+		x += w
+	}
+	label := t.Label
+	if label == "" {
+		label = "Aspect"
+	}
+	heads := append([]string{label}, t.Subjects...)
+	maxLines := 1
+	for i, h := range heads {
+		ls := BreakLines([]Span{{Text: h, Face: fonts.SansBold}}, tableSize, g.colW[i]-2*tablePad, false)
+		g.header = append(g.header, ls)
+		maxLines = max(maxLines, len(ls))
+	}
+	g.headerH = float64(maxLines)*tableLead + 2*tablePad
+	for _, r := range t.Rows {
+		cells := make([][]Line, n+1)
+		cells[0] = BreakLines([]Span{{Text: r.Aspect, Face: fonts.SansBold}}, tableSize, g.colW[0]-2*tablePad, false)
+		for i, c := range r.Cells {
+			cells[i+1] = BreakLines([]Span{{Text: c, Face: fonts.SansRegular}}, tableSize, g.colW[i+1]-2*tablePad, false)
+		}
+		g.rows = append(g.rows, cells)
+	}
+	return g
+}
+
+func rowLines(cells [][]Line) int {
+	n := 1
+	for _, c := range cells {
+		n = max(n, len(c))
+	}
+	return n
+}
+
+// table places the comparison table. A row never splits across pages
+// unless it alone is taller than a page; after a break the header repeats
+// under a "(continued)" label; a header never stands alone at a page foot.
+func (f *flow) table() {
+	g := f.measureTable()
+	caption := f.a.Table.Caption
+	if caption == "" {
+		caption = "Comparison"
+	}
+	firstRow := 0.0
+	if len(g.rows) > 0 {
+		firstRow = float64(rowLines(g.rows[0]))*tableLead + 2*tablePad
+	}
+	f.heading(caption, 1, g.headerH+math.Min(firstRow, f.bottom-f.top-g.headerH-60))
+	f.tableHeader(g, false)
+	for i, cells := range g.rows {
+		f.tableRow(g, i, cells, caption)
+	}
+	f.y += 4
+}
+
+func (f *flow) tableHeader(g tableGrid, continued bool) {
+	if continued {
+		label := f.plain(f.a.Table.Caption+" (continued)", fonts.SansRegular, smallSize, smallLead, f.th.Muted, RoleCaption)
+		if f.a.Table.Caption == "" {
+			label = f.plain("(continued)", fonts.SansRegular, smallSize, smallLead, f.th.Muted, RoleCaption)
+		}
+		f.place(label)
+		f.y += 3
+	}
+	f.block++
+	for i, ls := range g.header {
+		bg := f.th.Header
+		if i > 0 {
+			bg = f.th.Subjects[(i-1)%len(f.th.Subjects)]
+		}
+		f.add(&Fill{Rect: Rect{g.colX[i], f.y, g.colW[i], g.headerH}, Color: bg})
+		for j, l := range ls {
+			f.add(lineBoxes(l, g.colX[i]+tablePad, f.y+tablePad+float64(j)*tableLead, tableSize, tableLead, f.th.HeaderText, RoleTableHeader, f.block)...)
+		}
+	}
+	f.y += g.headerH
+}
+
+func (f *flow) tableRow(g tableGrid, index int, cells [][]Line, caption string) {
+	f.block++
+	start := 0
+	total := rowLines(cells)
+	for start < total {
+		fit := int(math.Floor((f.bottom - f.y - 2*tablePad + 0.01) / tableLead))
+		rest := total - start
+		n := rest
+		if fit < rest {
+			pageLines := int(math.Floor((f.bottom - f.top - g.headerH - smallLead - 3 - 2*tablePad) / tableLead))
+			if rest <= pageLines || fit < minSplit {
+				// The row fits on a fresh page, or too little of it
+				// would stay here: move it whole.
+				f.newPage()
+				f.tableHeader(g, true)
+				continue
+			}
+			n = fit // a row taller than a page splits where it must
+		}
+		h := float64(n)*tableLead + 2*tablePad
+		zebra := f.th.Card
+		if index%2 == 1 {
+			zebra = f.th.Background
+		}
+		for c := range cells {
+			f.add(&Fill{Rect: Rect{g.colX[c], f.y, g.colW[c], h}, Color: zebra})
+		}
+		for c, ls := range cells {
+			role := RoleTableCell
+			for j := start; j < min(len(ls), start+n); j++ {
+				f.add(lineBoxes(ls[j], g.colX[c]+tablePad, f.y+tablePad+float64(j-start)*tableLead, tableSize, tableLead, f.th.Text, role, f.block)...)
+			}
+		}
+		f.y += h
+		f.add(&Rule{X1: f.left, Y1: f.y, X2: f.right, Y2: f.y, Width: 0.5, Color: f.th.Rule})
+		start += n
+		if start < total {
+			f.newPage()
+			f.tableHeader(g, true)
+		}
+	}
+}
+
+// figure places the poster as a vector drawing scaled to the text width
+// (smaller if it would not fit a page), with the alt text as caption.
+func (f *flow) figure(a *content.Article, opts DocumentOptions) error {
+	poster, err := Poster(a, PosterOptions{Accents: opts.Accents})
+	if err != nil {
+		return err
+	}
+	caption := f.a.Figure
+	alt := poster.AltText
+	capPara := f.plain(alt, fonts.SansRegular, smallSize, smallLead, f.th.Muted, RoleCaption)
+	var title para
+	if caption != "" {
+		title = f.plain(caption, fonts.SansBold, 9, 12, f.th.Text, RoleCaption)
+	}
+	captionH := capPara.height(len(capPara.lines)) + title.height(len(title.lines)) + 8
+	s := f.width() / poster.Width
+	if maxH := f.bottom - f.top - captionH - 4; poster.Height*s > maxH {
+		s = maxH / poster.Height
+	}
+	figH := poster.Height * s
+	f.y += 16
+	if f.y+figH+captionH > f.bottom+0.01 {
+		f.newPage()
+	}
+	x0 := f.left + (f.width()-poster.Width*s)/2
+	f.add(&Fill{Rect: Rect{x0, f.y, poster.Width * s, figH}, Color: poster.Background})
+	for _, b := range poster.Pages[0].Boxes {
+		f.add(transformBox(b, s, x0, f.y))
+	}
+	f.y += figH + 8
+	if caption != "" {
+		f.place(title)
+	}
+	f.place(capPara)
+	return nil
+}
+
+// transformBox returns a copy of b scaled by s and moved by (dx, dy).
+func transformBox(b Box, s, dx, dy float64) Box {
+	switch b := b.(type) {
+	case *Fill:
+		c := *b
+		c.Rect = Rect{dx + b.X*s, dy + b.Y*s, b.W * s, b.H * s}
+		c.Radius *= s
+		return &c
+	case *Text:
+		c := *b
+		c.X, c.Baseline, c.Width, c.Size = dx+b.X*s, dy+b.Baseline*s, b.Width*s, b.Size*s
+		c.Role, c.Link = RoleFigure, ""
+		return &c
+	case *Rule:
+		c := *b
+		c.X1, c.Y1, c.X2, c.Y2, c.Width = dx+b.X1*s, dy+b.Y1*s, dx+b.X2*s, dy+b.Y2*s, b.Width*s
+		return &c
+	case *Circle:
+		c := *b
+		c.CX, c.CY, c.R = dx+b.CX*s, dy+b.CY*s, b.R*s
+		return &c
+	case *Path:
+		c := *b
+		c.Box = Rect{dx + b.Box.X*s, dy + b.Box.Y*s, b.Box.W * s, b.Box.H * s}
+		c.Stroke *= s
+		c.Ops = make([]PathOp, len(b.Ops))
+		for i, op := range b.Ops {
+			pts := make([]float64, len(op.Pts))
+			for j, v := range op.Pts {
+				if j%2 == 0 {
+					pts[j] = dx + v*s
+				} else {
+					pts[j] = dy + v*s
+				}
+			}
+			c.Ops[i] = PathOp{Kind: op.Kind, Pts: pts}
+		}
+		return &c
+	case *Image:
+		c := *b
+		c.Rect = Rect{dx + b.X*s, dy + b.Y*s, b.W * s, b.H * s}
+		return &c
+	}
+	return b
+}

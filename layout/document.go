@@ -1,0 +1,340 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout/fonts"
+)
+
+// DocumentOptions choose the handout's paper. The zero value is A4.
+type DocumentOptions struct {
+	Paper   string   // "a4" (default) or "letter"
+	Accents []string // subject colours "#RRGGBB", after the article's own
+}
+
+// Papers are the supported paper sizes in points.
+var Papers = map[string]PosterSize{
+	"a4":     {595.28, 841.89},
+	"letter": {612, 792},
+}
+
+// MaxPages is the most pages a handout may have.
+const MaxPages = 20
+
+// Print metrics, in points.
+const (
+	pageMargin   = 56.69 // 20 mm
+	bodySize     = 10.5
+	bodyLead     = 15.2
+	paraGap      = 6.0
+	headingSize  = 13.0
+	headingLead  = 16.5
+	headingAbove = 14.0
+	headingBelow = 5.0
+	tableSize    = 9.5
+	tableLead    = 12.6
+	tablePad     = 6.0
+	smallSize    = 8.0
+	smallLead    = 10.8
+	minSplit     = 2 // lines kept together at a page break: no widows, no orphans
+)
+
+// Handout lays out the article as a paginated handout: title, meta line,
+// lead, the comparison table, the sections, the related terms, the
+// infographic as a vector figure, and the disclaimer, with a running header
+// from page 2 and "Page X of Y" on every page.
+func Handout(a *content.Article, opts DocumentOptions) (*Document, error) {
+	paper := opts.Paper
+	if paper == "" {
+		paper = "a4"
+	}
+	size, ok := Papers[paper]
+	if !ok {
+		return nil, fmt.Errorf("unknown paper %q: use a4 or letter", opts.Paper)
+	}
+	clean, warnings := SanitizeText(a)
+	th, cw := subjectColours(Light, clean, opts.Accents)
+	warnings = append(warnings, cw...)
+	f := &flow{
+		a: clean, th: th, W: size.Width, H: size.Height,
+		left: pageMargin, right: size.Width - pageMargin, top: pageMargin, bottom: size.Height - pageMargin,
+	}
+	f.newPage()
+	f.titleBlock()
+	f.bodyParagraphs(clean.Lead)
+	f.table()
+	for _, s := range clean.Sections {
+		f.section(s)
+	}
+	f.terms()
+	if err := f.figure(a, opts); err != nil {
+		return nil, err
+	}
+	f.disclaimer()
+	if len(f.pages) > MaxPages {
+		return nil, fmt.Errorf("%s: the handout would have %d pages, more than the limit of %d", a.Source, len(f.pages), MaxPages)
+	}
+	f.decorate()
+	return &Document{
+		Width: f.W, Height: f.H, Background: Color{255, 255, 255},
+		Pages: f.pages, Warnings: append(warnings, f.warnings...), Outline: f.outline,
+		AltText: AltText(clean), Margins: Rect{f.left, f.top, f.right - f.left, f.bottom - f.top},
+	}, nil
+}
+
+// flow places blocks down the pages.
+type flow struct {
+	a                        *content.Article
+	th                       Theme
+	W, H                     float64
+	left, right, top, bottom float64
+	pages                    []Page
+	y                        float64
+	block                    int
+	outline                  []Bookmark
+	warnings                 []content.Warning
+}
+
+func (f *flow) width() float64 { return f.right - f.left }
+
+func (f *flow) newPage() {
+	f.pages = append(f.pages, Page{})
+	f.y = f.top
+}
+
+func (f *flow) add(b ...Box) {
+	p := &f.pages[len(f.pages)-1]
+	p.Boxes = append(p.Boxes, b...)
+}
+
+func (f *flow) atTop() bool { return f.y <= f.top+0.01 }
+
+func (f *flow) bookmark(title string, level int) {
+	f.outline = append(f.outline, Bookmark{Title: title, Level: level, Page: len(f.pages) - 1, Y: f.y})
+}
+
+// para is a measured block of lines.
+type para struct {
+	lines   []Line
+	size    float64
+	lead    float64
+	color   Color
+	role    Role
+	x       float64
+	justify bool
+}
+
+func (p para) height(n int) float64 { return float64(n) * p.lead }
+
+// lineBoxes places one line with its top at y.
+func lineBoxes(l Line, x, y, size, lead float64, c Color, role Role, block int) []Box {
+	boxes := make([]Box, 0, len(l.Pieces))
+	for _, pc := range l.Pieces {
+		base := y + (lead-size)/2 + pc.Face.Ascent()*size*0.9
+		boxes = append(boxes, &Text{X: x + pc.X, Baseline: base, Width: pc.W, Size: size, Face: pc.Face,
+			Color: c, Text: pc.Text, Link: pc.Link, Role: role, Block: block})
+	}
+	return boxes
+}
+
+// place puts a paragraph on the pages, splitting it between pages so that
+// at least minSplit lines stand on each side; a paragraph too short to
+// split moves whole to the next page.
+func (f *flow) place(p para) {
+	f.block++
+	lines := p.lines
+	for len(lines) > 0 {
+		fit := int(math.Floor((f.bottom - f.y + 0.01) / p.lead))
+		n := len(lines)
+		if fit < n {
+			switch {
+			case fit >= minSplit && n-fit >= minSplit:
+				n = fit
+			case fit >= minSplit+1 && n > 2*minSplit-1:
+				n = min(fit, n-minSplit)
+			case f.atTop():
+				n = max(fit, 1) // taller than a page: split where it must
+			default:
+				n = 0
+			}
+		}
+		for _, l := range lines[:n] {
+			f.add(lineBoxes(l, p.x, f.y, p.size, p.lead, p.color, p.role, f.block)...)
+			f.y += p.lead
+		}
+		lines = lines[n:]
+		if len(lines) > 0 {
+			f.newPage()
+		}
+	}
+}
+
+// keepSpace reports whether height fits on the page, starting a new one
+// if it does not (unless already at the top).
+func (f *flow) keepSpace(height float64) {
+	if f.y+height > f.bottom+0.01 && !f.atTop() {
+		f.newPage()
+	}
+}
+
+func (f *flow) plain(text string, face fonts.Face, size, lead float64, c Color, role Role) para {
+	return para{lines: BreakLines([]Span{{Text: text, Face: face}}, size, f.width(), false), size: size, lead: lead, color: c, role: role, x: f.left}
+}
+
+// runsPara breaks a paragraph of inline runs in the body serif.
+func (f *flow) runsPara(p content.Paragraph, size, lead float64, c Color, justify bool) para {
+	spans := make([]Span, 0, len(p.Runs))
+	for _, r := range p.Runs {
+		face := fonts.SerifRegular.With(r.Style&content.Bold != 0, r.Style&content.Italic != 0)
+		if r.Style&content.Code != 0 {
+			face = fonts.SansRegular
+		}
+		spans = append(spans, Span{Text: r.Text, Face: face, Link: SafeLink(r.Link)})
+	}
+	return para{lines: BreakLines(spans, size, f.width(), justify), size: size, lead: lead, color: c, role: RoleBody, x: f.left, justify: justify}
+}
+
+// SafeLink returns url when it is an http or https URL, else "": other
+// schemes (javascript:, file:, data:, UNC paths) never become links.
+func SafeLink(url string) string {
+	lower := strings.ToLower(strings.TrimSpace(url))
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+		return strings.TrimSpace(url)
+	}
+	return ""
+}
+
+func (f *flow) titleBlock() {
+	f.bookmark(f.a.Title, 0)
+	f.place(f.plain(f.a.Title, fonts.SansBold, 22, 26.4, f.th.Text, RoleTitle))
+	if f.a.Subtitle != "" {
+		f.y += 3
+		f.place(f.plain(f.a.Subtitle, fonts.SansRegular, 13, 16.9, f.th.Muted, RoleTitle))
+	}
+	var meta []string
+	if !f.a.Updated.IsZero() {
+		meta = append(meta, "Updated "+f.a.Updated.Format("2 January 2006"))
+	}
+	if f.a.Author != "" {
+		meta = append(meta, f.a.Author)
+	}
+	if len(meta) > 0 {
+		f.y += 6
+		f.place(f.plain(strings.Join(meta, " · "), fonts.SansRegular, 9, 12, f.th.Muted, RoleOther))
+	}
+	f.y += 8
+	f.add(&Rule{X1: f.left, Y1: f.y, X2: f.right, Y2: f.y, Width: 0.75, Color: f.th.Rule})
+	f.y += 12
+}
+
+func (f *flow) bodyParagraphs(ps []content.Paragraph) {
+	for i, p := range ps {
+		if i > 0 {
+			f.y += paraGap
+		}
+		f.place(f.runsPara(p, bodySize, bodyLead, f.th.Text, true))
+	}
+}
+
+// heading places a heading that keeps with the first lines of what follows
+// (next, measured by the caller).
+func (f *flow) heading(text string, level int, next float64) {
+	h := f.plain(text, fonts.SansBold, headingSize, headingLead, f.th.Text, RoleHeading)
+	above := headingAbove
+	if f.atTop() {
+		above = 0
+	}
+	f.keepSpace(above + h.height(len(h.lines)) + headingBelow + next)
+	if !f.atTop() {
+		f.y += above
+	}
+	f.bookmark(text, level)
+	f.place(h)
+	f.y += headingBelow
+}
+
+// firstLines is the height of the lines a heading must keep with.
+func firstLines(p para) float64 { return p.height(min(len(p.lines), minSplit)) }
+
+func (f *flow) section(s content.Section) {
+	var first para
+	if len(s.Paragraphs) > 0 {
+		first = f.runsPara(s.Paragraphs[0], bodySize, bodyLead, f.th.Text, true)
+	}
+	f.heading(s.Heading, 1, firstLines(first))
+	f.bodyParagraphs(s.Paragraphs)
+}
+
+func (f *flow) terms() {
+	if len(f.a.Terms) == 0 {
+		return
+	}
+	heading := f.a.TermsHeading
+	if heading == "" {
+		heading = content.DefaultTermsHeading
+	}
+	termHead := func(t content.Term) para {
+		return f.plain(t.Name, fonts.SansBold, bodySize, bodyLead, f.th.Text, RoleHeading)
+	}
+	firstTerm := termHead(f.a.Terms[0])
+	f.heading(heading, 1, firstTerm.height(len(firstTerm.lines))+bodyLead*minSplit)
+	for i, t := range f.a.Terms {
+		if i > 0 {
+			f.y += paraGap + 2
+		}
+		name := termHead(t)
+		var def para
+		if len(t.Definition) > 0 {
+			def = f.runsPara(t.Definition[0], bodySize, bodyLead, f.th.Text, true)
+		}
+		if t.Name != "" {
+			f.keepSpace(name.height(len(name.lines)) + firstLines(def))
+			f.place(name)
+			f.y += 1
+		}
+		f.bodyParagraphs(t.Definition)
+	}
+}
+
+func (f *flow) disclaimer() {
+	if len(f.a.Disclaimer) == 0 {
+		return
+	}
+	f.y += 18
+	label := f.plain("Disclaimer", fonts.SansBold, smallSize, smallLead, f.th.Muted, RoleCaption)
+	first := f.runsPara(f.a.Disclaimer[0], smallSize, smallLead, f.th.Muted, true)
+	f.keepSpace(label.height(1) + firstLines(first))
+	f.place(label)
+	for i, p := range f.a.Disclaimer {
+		if i > 0 {
+			f.y += 3
+		}
+		pp := f.runsPara(p, smallSize, smallLead, f.th.Muted, true)
+		pp.role = RoleCaption
+		f.place(pp)
+	}
+}
+
+// decorate adds the running header (from page 2) and the page numbers,
+// now that the page count is known.
+func (f *flow) decorate() {
+	n := len(f.pages)
+	for i := range f.pages {
+		if i > 0 {
+			l := BreakLines([]Span{{Text: f.a.Title, Face: fonts.SansRegular}}, smallSize, f.width()*0.8, false)
+			line := l[0]
+			if len(l) > 1 {
+				line = ellipsize(line, smallSize, f.width()*0.8)
+			}
+			f.pages[i].Boxes = append(f.pages[i].Boxes, lineBoxes(line, f.left, f.top-30, smallSize, smallLead, f.th.Muted, RolePageHeader, 0)...)
+			f.pages[i].Boxes = append(f.pages[i].Boxes, &Rule{X1: f.left, Y1: f.top - 16, X2: f.right, Y2: f.top - 16, Width: 0.5, Color: f.th.Rule})
+		}
+		label := fmt.Sprintf("Page %d of %d", i+1, n)
+		w := fonts.SansRegular.Width(label, smallSize)
+		line := Line{Pieces: []Piece{{Text: label, Face: fonts.SansRegular, W: w}}, Width: w}
+		f.pages[i].Boxes = append(f.pages[i].Boxes, lineBoxes(line, f.left+(f.width()-w)/2, f.bottom+20, smallSize, smallLead, f.th.Muted, RolePageFooter, 0)...)
+	}
+}

@@ -1,0 +1,202 @@
+// Package pdf paints a paginated layout with fpdf: text drawn line by line
+// at the positions layout chose, the poster figure as vector drawing,
+// bookmarks, links and metadata, byte-identical for the same input.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout"
+	"github.com/triptych/triptych/layout/fonts"
+	"github.com/triptych/triptych/render"
+)
+
+// Renderer renders the article as a PDF handout.
+type Renderer struct{}
+
+var _ render.Renderer = Renderer{}
+
+// Format returns render.PDF.
+func (Renderer) Format() render.Format { return render.PDF }
+
+// Render lays out the handout and paints it.
+func (Renderer) Render(a *content.Article, opts render.Options) (render.Result, error) {
+	doc, err := layout.Handout(a, layout.DocumentOptions{Paper: opts.Paper, Accents: opts.Accents})
+	if err != nil {
+		return render.Result{}, err
+	}
+	var buf bytes.Buffer
+	if err := Paint(&buf, doc, Info(a, opts.Version)); err != nil {
+		return render.Result{}, err
+	}
+	return render.Result{Files: []render.File{{Suffix: ".pdf", Data: buf.Bytes()}}, Warnings: doc.Warnings}, nil
+}
+
+// Metadata is the document information of a PDF.
+type Metadata struct {
+	Title, Author, Subject, Keywords, Creator string
+	Date                                      time.Time
+}
+
+// Info derives the PDF metadata from an article. The date is the article's,
+// else SOURCE_DATE_EPOCH, else 1980-01-01: never the clock.
+func Info(a *content.Article, version string) Metadata {
+	keywords := append([]string(nil), a.Table.Subjects...)
+	for _, t := range a.Terms {
+		keywords = append(keywords, t.Name)
+	}
+	date := a.Updated
+	if date.IsZero() {
+		date = sourceDateEpoch()
+	}
+	return Metadata{
+		Title: a.Title, Author: a.Author, Subject: a.Subtitle,
+		Keywords: strings.Join(keywords, ", "), Creator: "triptych " + version, Date: date,
+	}
+}
+
+func sourceDateEpoch() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// family names the registered font families.
+func family(f fonts.Face) string { return f.Family() }
+
+// Paint writes doc as a PDF to w.
+func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: doc.Width, Ht: doc.Height}})
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetCreationDate(meta.Date.UTC())
+	pdf.SetModificationDate(meta.Date.UTC())
+	pdf.SetTitle(meta.Title, true)
+	pdf.SetAuthor(meta.Author, true)
+	pdf.SetSubject(meta.Subject, true)
+	pdf.SetKeywords(meta.Keywords, true)
+	pdf.SetCreator(meta.Creator, true)
+	pdf.SetProducer(meta.Creator, true)
+	pdf.SetLang("en")
+
+	// Embed only the faces this document uses: fpdf parses and subsets
+	// each registered face for every document.
+	used := map[fonts.Face]bool{}
+	for _, p := range doc.Pages {
+		for _, b := range p.Boxes {
+			if t, ok := b.(*layout.Text); ok {
+				used[t.Face] = true
+			}
+		}
+	}
+	faces := make([]fonts.Face, 0, len(used))
+	for f := range used {
+		faces = append(faces, f)
+	}
+	sort.Slice(faces, func(i, j int) bool { return faces[i] < faces[j] })
+	for _, f := range faces {
+		pdf.AddUTF8FontFromBytes(family(f), f.Style(), f.TTF())
+	}
+	if len(faces) > 0 {
+		// Bookmarks are encoded as UTF-16 only while a UTF-8 font is set.
+		pdf.SetFont(family(faces[0]), faces[0].Style(), 10)
+	}
+	bookmarks := map[int][]layout.Bookmark{}
+	for _, b := range doc.Outline {
+		bookmarks[b.Page] = append(bookmarks[b.Page], b)
+	}
+	for i, page := range doc.Pages {
+		pdf.AddPage()
+		if len(faces) > 0 {
+			pdf.SetFont(family(faces[0]), faces[0].Style(), 10)
+		}
+		for _, b := range bookmarks[i] {
+			pdf.Bookmark(b.Title, b.Level, b.Y)
+		}
+		for _, box := range page.Boxes {
+			if err := paintBox(pdf, box); err != nil {
+				return err
+			}
+		}
+	}
+	if pdf.Err() {
+		return fmt.Errorf("pdf: %w", pdf.Error())
+	}
+	return pdf.Output(w)
+}
+
+func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
+	switch b := box.(type) {
+	case *layout.Fill:
+		pdf.SetFillColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		if b.Radius > 0 {
+			r := min(b.Radius, b.W/2, b.H/2)
+			pdf.RoundedRect(b.X, b.Y, b.W, b.H, r, "1234", "F")
+		} else {
+			pdf.Rect(b.X, b.Y, b.W, b.H, "F")
+		}
+	case *layout.Text:
+		pdf.SetFont(family(b.Face), b.Face.Style(), b.Size)
+		pdf.SetTextColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		pdf.Text(b.X, b.Baseline, b.Text)
+		if link := layout.SafeLink(b.Link); link != "" {
+			r := b.Bounds()
+			pdf.LinkString(r.X, r.Y, r.W, r.H, link)
+		}
+	case *layout.Rule:
+		pdf.SetDrawColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		pdf.SetLineWidth(b.Width)
+		pdf.Line(b.X1, b.Y1, b.X2, b.Y2)
+	case *layout.Circle:
+		pdf.SetFillColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		pdf.Circle(b.CX, b.CY, b.R, "F")
+	case *layout.Path:
+		pdf.SetDrawColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		pdf.SetFillColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		pdf.SetLineWidth(b.Stroke)
+		pdf.SetLineCapStyle("round")
+		pdf.SetLineJoinStyle("round")
+		for _, op := range b.Ops {
+			p := op.Pts
+			switch op.Kind {
+			case 'M':
+				pdf.MoveTo(p[0], p[1])
+			case 'L':
+				pdf.LineTo(p[0], p[1])
+			case 'C':
+				pdf.CurveBezierCubicTo(p[0], p[1], p[2], p[3], p[4], p[5])
+			case 'Z':
+				pdf.ClosePath()
+			}
+		}
+		if b.Fill {
+			pdf.DrawPath("FD")
+		} else {
+			pdf.DrawPath("D")
+		}
+		pdf.SetLineCapStyle("butt")
+		pdf.SetLineJoinStyle("miter")
+	case *layout.Image:
+		name := fmt.Sprintf("img-%x", len(b.PNG))
+		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(b.PNG))
+		pdf.ImageOptions(name, b.X, b.Y, b.W, b.H, false, fpdf.ImageOptions{}, 0, "")
+	default:
+		return fmt.Errorf("pdf: unknown box kind %T", b)
+	}
+	return nil
+}
