@@ -23,6 +23,7 @@ import (
 	"github.com/triptych/triptych/render"
 	"github.com/triptych/triptych/render/pdf"
 	"github.com/triptych/triptych/render/png"
+	"github.com/triptych/triptych/render/xlsx"
 )
 
 // Version is the tool version written into outputs and the manifest.
@@ -43,8 +44,10 @@ func DefaultArticle() (*content.Article, error) {
 // renderers lists the output formats this build can produce, in one place.
 func renderers() map[render.Format]render.Renderer {
 	return map[render.Format]render.Renderer{
-		render.PNG: png.Renderer{},
-		render.PDF: pdf.Renderer{},
+		render.PNG:  png.Renderer{},
+		render.PDF:  pdf.Renderer{},
+		render.XLSX: xlsx.Renderer{},
+		render.CSV:  xlsx.CSVRenderer{},
 	}
 }
 

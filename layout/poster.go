@@ -171,6 +171,18 @@ func moveBox(b Box, dy float64) {
 	}
 }
 
+// SubjectColors returns the light theme's colour of each subject after the
+// article's and the caller's accent overrides, with a warning for each
+// override replaced because white text would not read on it.
+func SubjectColors(a *content.Article, accents []string) ([]Color, []content.Warning) {
+	th, ws := subjectColours(Light, a, accents)
+	cols := make([]Color, len(a.Table.Subjects))
+	for i := range cols {
+		cols[i] = th.Subjects[i%len(th.Subjects)]
+	}
+	return cols, ws
+}
+
 // subjectColours applies the article's and the options' accent colours,
 // replacing any that white badge text would not read on.
 func subjectColours(th Theme, a *content.Article, extra []string) (Theme, []content.Warning) {

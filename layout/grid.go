@@ -1,0 +1,101 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout/fonts"
+)
+
+// Grid is the spreadsheet's geometry: column widths in Excel character
+// units and the height each table row needs, in points, so that every line
+// shows on first open without relying on the viewer's auto-fit.
+type Grid struct {
+	ColWidths  []float64 // aspect column first
+	RowHeights []float64 // header row first, then one per table row
+	TermWidths []float64 // Term and Definition columns of the terms sheet
+	TermHeight []float64 // one per term
+}
+
+// Spreadsheet metrics: Arial 11 pt (Liberation Sans has Arial's metrics)
+// at 96 dpi, Excel's maximum digit width for it, and the padding Excel
+// keeps inside a cell.
+const (
+	sheetFontPt = 11.0
+	sheetPx     = sheetFontPt * 96 / 72
+	digitPx     = 8.0
+	cellPadPx   = 14.0 // room kept beside the longest text of a column
+	cellInsetPx = 6.0  // what Excel and LibreOffice keep inside a cell
+	sheetLineHt = 1.3 * sheetFontPt
+)
+
+// widthToChars converts a column's pixel width to Excel's width unit.
+func widthToChars(px float64) float64 {
+	return math.Round((px-5)/digitPx*100) / 100
+}
+
+func charsToPx(w float64) float64 { return w*digitPx + 5 }
+
+// measureColumn returns the pixel width for texts: wide enough for the
+// longest text up to max, at least min.
+func measureColumn(texts []string, face fonts.Face, minPx, maxPx float64) float64 {
+	w := minPx
+	for _, t := range texts {
+		w = math.Max(w, face.Width(t, sheetPx)+cellPadPx+2)
+	}
+	return math.Min(w, maxPx)
+}
+
+func linesAt(text string, face fonts.Face, px float64) int {
+	return max(1, len(BreakLines([]Span{{Text: text, Face: face}}, sheetPx, px-cellInsetPx, false)))
+}
+
+func rowHeight(lines int) float64 {
+	return math.Min(409, float64(lines)*sheetLineHt+4)
+}
+
+// SheetGrid computes the spreadsheet's column widths and row heights.
+func SheetGrid(a *content.Article) Grid {
+	t := a.Table
+	var g Grid
+	aspects := []string{t.Label}
+	for _, r := range t.Rows {
+		aspects = append(aspects, r.Aspect)
+	}
+	widths := []float64{measureColumn(aspects, fonts.SansBold, 110, 230)}
+	for i, s := range t.Subjects {
+		texts := []string{s}
+		for _, r := range t.Rows {
+			texts = append(texts, r.Cells[i])
+		}
+		widths = append(widths, measureColumn(texts, fonts.SansRegular, 160, 380))
+	}
+	for _, px := range widths {
+		g.ColWidths = append(g.ColWidths, widthToChars(px))
+	}
+	heads := append([]string{t.Label}, t.Subjects...)
+	lines := 1
+	for i, h := range heads {
+		lines = max(lines, linesAt(h, fonts.SansBold, charsToPx(g.ColWidths[i])))
+	}
+	g.RowHeights = append(g.RowHeights, rowHeight(lines))
+	for _, r := range t.Rows {
+		lines := linesAt(r.Aspect, fonts.SansBold, charsToPx(g.ColWidths[0]))
+		for i, c := range r.Cells {
+			lines = max(lines, linesAt(c, fonts.SansRegular, charsToPx(g.ColWidths[i+1])))
+		}
+		g.RowHeights = append(g.RowHeights, rowHeight(lines))
+	}
+	names := []string{"Term"}
+	for _, term := range a.Terms {
+		names = append(names, term.Name)
+	}
+	nameW, defW := measureColumn(names, fonts.SansBold, 110, 260), 560.0
+	g.TermWidths = []float64{widthToChars(nameW), widthToChars(defW)}
+	for _, term := range a.Terms {
+		def := content.ParagraphsText(term.Definition)
+		n := max(linesAt(term.Name, fonts.SansBold, charsToPx(g.TermWidths[0])), linesAt(def, fonts.SansRegular, charsToPx(g.TermWidths[1])))
+		g.TermHeight = append(g.TermHeight, rowHeight(n))
+	}
+	return g
+}

@@ -1,0 +1,77 @@
+package xlsx
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"time"
+
+	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/render"
+)
+
+// defaultDate stands in for an article without a date, so that output never
+// depends on the clock.
+var defaultDate = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// CSVRenderer writes the comparison table as RFC 4180 CSV in UTF-8.
+type CSVRenderer struct{}
+
+var _ render.Renderer = CSVRenderer{}
+
+// Format returns render.CSV.
+func (CSVRenderer) Format() render.Format { return render.CSV }
+
+// Render writes the table: a header row (the aspect label and the subjects)
+// and one row per aspect, lines ending in CRLF. A cell that a spreadsheet
+// would run as a formula gets a leading apostrophe, as OWASP advises.
+func (CSVRenderer) Render(a *content.Article, opts render.Options) (render.Result, error) {
+	var buf bytes.Buffer
+	if opts.CSVBOM {
+		buf.WriteString("\uFEFF")
+	}
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	label := a.Table.Label
+	if label == "" {
+		label = "Aspect"
+	}
+	records := [][]string{append([]string{label}, a.Table.Subjects...)}
+	for _, r := range a.Table.Rows {
+		records = append(records, append([]string{r.Aspect}, r.Cells...))
+	}
+	for _, rec := range records {
+		for i := range rec {
+			rec[i] = DefuseFormula(rec[i])
+		}
+		if err := w.Write(rec); err != nil {
+			return render.Result{}, err
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return render.Result{}, err
+	}
+	return render.Result{Files: []render.File{{Suffix: ".csv", Data: buf.Bytes()}}}, nil
+}
+
+// formulaTriggers start a value that a spreadsheet may evaluate.
+var formulaTriggers = []string{"=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"}
+
+// IsFormulaTrigger reports whether a spreadsheet could read s as a formula.
+func IsFormulaTrigger(s string) bool {
+	for _, t := range formulaTriggers {
+		if strings.HasPrefix(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// DefuseFormula prefixes a formula-like value with an apostrophe.
+func DefuseFormula(s string) string {
+	if IsFormulaTrigger(s) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,380 @@
+// Package xlsx writes the comparison table as a share-ready spreadsheet
+// (with excelize) and as CSV. Every value from the article is written as a
+// string, never as a formula.
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout"
+	"github.com/triptych/triptych/render"
+)
+
+// Sheet and table names.
+const (
+	SheetComparison = "Comparison"
+	SheetTerms      = "Terms"
+	SheetAbout      = "About"
+	headerRow       = 4 // the comparison table's header row
+)
+
+// MaxCellChars is what Excel keeps of a cell; longer text is cut with a
+// warning instead of silently.
+const MaxCellChars = 32767
+
+// Renderer renders the spreadsheet.
+type Renderer struct{}
+
+var _ render.Renderer = Renderer{}
+
+// Format returns render.XLSX.
+func (Renderer) Format() render.Format { return render.XLSX }
+
+// Render writes the workbook.
+func (Renderer) Render(a *content.Article, opts render.Options) (render.Result, error) {
+	w := &workbook{a: a, f: excelize.NewFile(), grid: layout.SheetGrid(a)}
+	defer w.f.Close()
+	w.colours = subjectHex(a, opts.Accents)
+	if err := w.build(opts.Version); err != nil {
+		return render.Result{}, fmt.Errorf("xlsx: %w", err)
+	}
+	var buf bytes.Buffer
+	if _, err := w.f.WriteTo(&buf); err != nil {
+		return render.Result{}, fmt.Errorf("xlsx: %w", err)
+	}
+	return render.Result{Files: []render.File{{Suffix: ".xlsx", Data: buf.Bytes()}}, Warnings: w.warnings}, nil
+}
+
+// subjectHex returns the subjects' colours as excelize wants them.
+func subjectHex(a *content.Article, accents []string) []string {
+	cols, _ := layout.SubjectColors(a, accents) // the poster reports replaced colours
+	hex := make([]string, len(cols))
+	for i, c := range cols {
+		hex[i] = strings.TrimPrefix(c.Hex(), "#")
+	}
+	return hex
+}
+
+type workbook struct {
+	a        *content.Article
+	f        *excelize.File
+	grid     layout.Grid
+	colours  []string
+	warnings []content.Warning
+}
+
+// text prepares an article string for a cell: Excel's own escape syntax
+// (_xHHHH_) is escaped so the cell shows what the author wrote, and text
+// past Excel's cell limit is cut with a warning.
+func (w *workbook) text(s string, line int) string {
+	s = escapeOOXML(s)
+	if utf8.RuneCountInString(s) > MaxCellChars {
+		r := []rune(s)
+		s = string(r[:MaxCellChars-len("…(truncated)")]) + "…(truncated)"
+		w.warnings = append(w.warnings, content.NewWarning(w.a.Source, line, "text longer than Excel's %d-character cell limit was cut", MaxCellChars))
+	}
+	return s
+}
+
+var ooxmlEscape = regexp.MustCompile(`_(x[0-9A-Fa-f]{4}_)`)
+
+// escapeOOXML escapes "_xHHHH_" as "_x005F_xHHHH_", which spreadsheet
+// applications decode back to the literal text.
+func escapeOOXML(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	return ooxmlEscape.ReplaceAllString(s, "_x005F_$1")
+}
+
+// set writes a string cell: never a formula, whatever the text looks like.
+func (w *workbook) set(sheet, cell, value string, line int) error {
+	return w.f.SetCellStr(sheet, cell, w.text(value, line))
+}
+
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+func (w *workbook) build(version string) error {
+	f := w.f
+	if err := f.SetDefaultFont("Arial"); err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", SheetComparison); err != nil {
+		return err
+	}
+	if err := w.comparison(); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(SheetTerms); err != nil {
+		return err
+	}
+	if err := w.terms(); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(SheetAbout); err != nil {
+		return err
+	}
+	if err := w.about(version); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return w.properties(version)
+}
+
+func (w *workbook) styles() (title, sub, head, aspect, cell int, subjectHeads []int, err error) {
+	f := w.f
+	textFmt := 49 // "@": edits stay text
+	mk := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(s)
+		return id
+	}
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Family: "Arial", Color: "1C2434"}, NumFmt: textFmt})
+	sub = mk(&excelize.Style{Font: &excelize.Font{Size: 10, Family: "Arial", Color: "4A5568"}, NumFmt: textFmt})
+	head = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial", Color: "FFFFFF"}, NumFmt: textFmt,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"15213B"}}, Alignment: top})
+	aspect = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial"}, NumFmt: textFmt, Alignment: top})
+	cell = mk(&excelize.Style{Font: &excelize.Font{Family: "Arial"}, NumFmt: textFmt, Alignment: top})
+	for _, c := range w.colours {
+		subjectHeads = append(subjectHeads, mk(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial", Color: "FFFFFF"},
+			NumFmt: textFmt, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}, Alignment: top}))
+	}
+	return
+}
+
+func (w *workbook) comparison() error {
+	f, a, sh := w.f, w.a, SheetComparison
+	t := a.Table
+	titleS, subS, headS, aspectS, cellS, subjectS, err := w.styles()
+	if err != nil {
+		return err
+	}
+	last := len(t.Subjects) + 1
+	lastCol, _ := excelize.ColumnNumberToName(last)
+	if err := w.set(sh, "A1", a.Title, 1); err != nil {
+		return err
+	}
+	var meta []string
+	for _, s := range []string{a.Subtitle, updated(a), a.Author} {
+		if s != "" {
+			meta = append(meta, s)
+		}
+	}
+	if err := w.set(sh, "A2", strings.Join(meta, " · "), 1); err != nil {
+		return err
+	}
+	f.SetCellStyle(sh, "A1", "A1", titleS)
+	f.SetCellStyle(sh, "A2", "A2", subS)
+	f.SetRowHeight(sh, 1, 24)
+	label := t.Label
+	if label == "" {
+		label = "Aspect"
+	}
+	heads := append([]string{label}, t.Subjects...)
+	for i, h := range heads {
+		if err := w.set(sh, cellName(i+1, headerRow), h, t.Line); err != nil {
+			return err
+		}
+		style := headS
+		if i > 0 {
+			style = subjectS[i-1]
+		}
+		f.SetCellStyle(sh, cellName(i+1, headerRow), cellName(i+1, headerRow), style)
+	}
+	f.SetRowHeight(sh, headerRow, w.grid.RowHeights[0])
+	for r, row := range t.Rows {
+		n := headerRow + 1 + r
+		if err := w.set(sh, cellName(1, n), row.Aspect, row.Line); err != nil {
+			return err
+		}
+		for c, v := range row.Cells {
+			if err := w.set(sh, cellName(c+2, n), v, row.Line); err != nil {
+				return err
+			}
+		}
+		f.SetCellStyle(sh, cellName(1, n), cellName(1, n), aspectS)
+		f.SetCellStyle(sh, cellName(2, n), cellName(last, n), cellS)
+		f.SetRowHeight(sh, n, w.grid.RowHeights[r+1])
+	}
+	for i, wd := range w.grid.ColWidths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sh, col, col, wd); err != nil {
+			return err
+		}
+	}
+	lastRow := headerRow + len(t.Rows)
+	yes := true
+	if err := f.AddTable(sh, &excelize.Table{
+		Range: fmt.Sprintf("A%d:%s%d", headerRow, lastCol, lastRow), Name: "Comparison",
+		StyleName: "TableStyleMedium2", ShowRowStripes: &yes,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1), ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", headerRow+1), ActiveCell: fmt.Sprintf("A%d", headerRow+1), Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	return w.printSetup(sh, fmt.Sprintf("$%d:$%d", headerRow, headerRow))
+}
+
+func updated(a *content.Article) string {
+	if a.Updated.IsZero() {
+		return ""
+	}
+	return "Updated " + a.Updated.Format("2 January 2006")
+}
+
+// printSetup prints landscape, one page wide, the header row on every
+// page, with the title and page numbers in the header and footer.
+func (w *workbook) printSetup(sheet, titleRows string) error {
+	f := w.f
+	landscape, a4, one, zero, yes := "landscape", 9, 1, 0, true
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	m := func(v float64) *float64 { return &v }
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: m(0.5), Right: m(0.5), Top: m(0.75), Bottom: m(0.75), Header: m(0.3), Footer: m(0.3)}); err != nil {
+		return err
+	}
+	title := strings.ReplaceAll(w.a.Title, "&", "&&")
+	if utf8.RuneCountInString(title) > 120 {
+		title = string([]rune(title)[:119]) + "…"
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&L&\"Arial,Bold\"" + title, OddFooter: "&CPage &P of &N"}); err != nil {
+		return err
+	}
+	if titleRows == "" {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!" + titleRows, Scope: sheet})
+}
+
+func (w *workbook) terms() error {
+	f, sh := w.f, SheetTerms
+	_, _, headS, aspectS, cellS, _, err := w.styles()
+	if err != nil {
+		return err
+	}
+	for i, h := range []string{"Term", "Definition"} {
+		if err := w.set(sh, cellName(i+1, 1), h, 0); err != nil {
+			return err
+		}
+	}
+	f.SetCellStyle(sh, "A1", "B1", headS)
+	for i, wd := range w.grid.TermWidths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetColWidth(sh, col, col, wd)
+	}
+	if len(w.a.Terms) == 0 {
+		return w.printSetup(sh, "")
+	}
+	for i, t := range w.a.Terms {
+		row := i + 2
+		if err := w.set(sh, cellName(1, row), t.Name, t.Line); err != nil {
+			return err
+		}
+		if err := w.set(sh, cellName(2, row), content.ParagraphsText(t.Definition), t.Line); err != nil {
+			return err
+		}
+		f.SetCellStyle(sh, cellName(1, row), cellName(1, row), aspectS)
+		f.SetCellStyle(sh, cellName(2, row), cellName(2, row), cellS)
+		f.SetRowHeight(sh, row, w.grid.TermHeight[i])
+	}
+	yes := true
+	if err := f.AddTable(sh, &excelize.Table{Range: fmt.Sprintf("A1:B%d", len(w.a.Terms)+1), Name: "Terms", StyleName: "TableStyleMedium2", ShowRowStripes: &yes}); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	return w.printSetup(sh, "$1:$1")
+}
+
+func (w *workbook) about(version string) error {
+	f, a, sh := w.f, w.a, SheetAbout
+	_, _, _, labelS, cellS, _, err := w.styles()
+	if err != nil {
+		return err
+	}
+	rows := [][2]string{
+		{"Title", a.Title}, {"Subtitle", a.Subtitle}, {"Updated", a.Date()}, {"Author", a.Author},
+		{"Source", a.SourceURL}, {"Disclaimer", content.ParagraphsText(a.Disclaimer)},
+		{"Generated by", "triptych " + version},
+	}
+	f.SetColWidth(sh, "A", "A", 16)
+	f.SetColWidth(sh, "B", "B", 90)
+	for i, r := range rows {
+		row := i + 1
+		if err := w.set(sh, cellName(1, row), r[0], 0); err != nil {
+			return err
+		}
+		if err := w.set(sh, cellName(2, row), r[1], 0); err != nil {
+			return err
+		}
+		f.SetCellStyle(sh, cellName(1, row), cellName(1, row), labelS)
+		f.SetCellStyle(sh, cellName(2, row), cellName(2, row), cellS)
+		if r[0] == "Disclaimer" && r[1] != "" {
+			lines := max(1, utf8.RuneCountInString(r[1])/95+1)
+			f.SetRowHeight(sh, row, float64(lines)*14.3+4)
+		}
+	}
+	if link := layout.SafeLink(a.SourceURL); link != "" && len(link) <= 2079 {
+		display, tip := a.SourceURL, "Open the source article"
+		if err := f.SetCellHyperLink(sh, "B5", link, "External", excelize.HyperlinkOpts{Display: &display, Tooltip: &tip}); err != nil {
+			return err
+		}
+		linkS, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Arial", Color: "1F5FD1", Underline: "single"}, NumFmt: 49})
+		if err != nil {
+			return err
+		}
+		f.SetCellStyle(sh, "B5", "B5", linkS)
+	}
+	return w.printSetup(sh, "")
+}
+
+// properties replaces every default of the library with the article's.
+func (w *workbook) properties(version string) error {
+	a := w.a
+	date := a.Updated
+	if date.IsZero() {
+		date = defaultDate
+	}
+	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
+	keywords := append([]string(nil), a.Table.Subjects...)
+	for _, t := range a.Terms {
+		keywords = append(keywords, t.Name)
+	}
+	if err := w.f.SetDocProps(&excelize.DocProperties{
+		Title: a.Title, Subject: a.Subtitle, Creator: a.Author, Keywords: strings.Join(keywords, ", "),
+		Description: layout.AltText(a), LastModifiedBy: "triptych " + version, Created: stamp, Modified: stamp,
+		Category: "Comparison", Language: "en", Revision: "1", Version: version,
+	}); err != nil {
+		return err
+	}
+	return w.f.SetAppProps(&excelize.AppProperties{Application: "triptych", AppVersion: appVersion(version), Company: ""})
+}
+
+// appVersion writes a version as Office's "XX.YYYY" form.
+func appVersion(v string) string {
+	var major, minor int
+	fmt.Sscanf(v, "%d.%d", &major, &minor)
+	return fmt.Sprintf("%02d.%04d", major, minor)
+}
