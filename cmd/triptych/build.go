@@ -42,22 +42,6 @@ when the command line is wrong.`,
 			if err := checkRenderOptions(opts.Render); err != nil {
 				return usageError{err}
 			}
-			if !cmd.Flags().Changed("formats") {
-				// The default set builds what this version can build and
-				// says what it cannot yet.
-				var ready, missing []string
-				for _, f := range fs {
-					if triptych.Available(f) {
-						ready = append(ready, string(f))
-					} else {
-						missing = append(missing, string(f))
-					}
-				}
-				if len(missing) > 0 {
-					fmt.Fprintf(cmd.ErrOrStderr(), "note: %s not available yet in this version; building %s\n", strings.Join(missing, ", "), strings.Join(ready, ", "))
-					fs, _ = render.ParseFormats(strings.Join(ready, ","))
-				}
-			}
 			opts.Formats = fs
 			opts.Sources = args
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
