@@ -22,6 +22,11 @@ func Load(path string) (*Article, error) {
 	return Parse(path, data)
 }
 
+// ReadFile reads a source file with the same checks as Load (a regular
+// file, at most MaxFileBytes), so that callers can fingerprint exactly what
+// Parse will read.
+func ReadFile(path string) ([]byte, error) { return readLimited(path) }
+
 // readLimited reads a regular file of at most MaxFileBytes without reading
 // more than that from it.
 func readLimited(path string) ([]byte, error) {

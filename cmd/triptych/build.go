@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/triptych/triptych"
@@ -18,6 +21,9 @@ func newBuildCommand() *cobra.Command {
 		opts       triptych.Options
 		formats    string
 		configPath string
+		shard      string
+		asJSON     bool
+		verbose    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build [PATH|DIR|GLOB ...]",
@@ -30,7 +36,18 @@ func newBuildCommand() *cobra.Command {
 Folders are searched for .md, .markdown and .txt files. With no path, the
 bundled example article is built. One failing article never stops the
 others; the exit status is 0 when all succeeded, 1 when some failed and 2
-when the command line is wrong.`,
+when the command line is wrong.
+
+Builds are incremental: an article whose source, options and triptych
+version are unchanged and whose outputs are intact is skipped (--force
+rebuilds). <out>/manifest.json records every article: source hash, options
+hash, outputs with size and SHA-256, status and warnings. A second run on
+the same output folder fails at once while the first holds it.
+
+Sharding: --shard K/N builds only the articles whose slug hashes to K, the
+same on every machine; inside a Kubernetes Indexed Job, JOB_COMPLETION_INDEX
+gives K ("--shard /N" or "--shard N" then only names N). Each shard writes
+manifest.shard-K-of-N.json; "triptych manifest merge" combines them.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := applyConfig(cmd, &opts, &formats, configPath); err != nil {
 				return usageError{err}
@@ -44,24 +61,43 @@ when the command line is wrong.`,
 			}
 			opts.Formats = fs
 			opts.Sources = args
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-			defer stop()
-			stderr := cmd.ErrOrStderr()
-			opts.OnArticle = func(r triptych.ArticleReport) {
-				for _, w := range r.Warnings {
-					fmt.Fprintln(stderr, "warning:", w)
-				}
-				if r.Err != nil {
-					fmt.Fprintln(stderr, "error:", r.Err)
-					return
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "built %s: %s\n", r.Source, strings.Join(r.Files, ", "))
+			if err := applyShard(&opts, shard); err != nil {
+				return usageError{err}
 			}
+			if verbose {
+				opts.Log = cmd.ErrOrStderr()
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			progress := newProgress(cmd.OutOrStdout(), cmd.ErrOrStderr(), asJSON)
+			opts.OnPlan = progress.plan
+			opts.OnArticle = progress.article
 			rep, err := triptych.Build(ctx, opts)
+			progress.finish()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d built, %d failed\n", rep.Built, rep.Failed)
+			if asJSON {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(rep); err != nil {
+					return err
+				}
+			} else {
+				for _, w := range rep.Warnings {
+					fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+				}
+				for _, s := range rep.Stale {
+					verb := "stale (its source is gone; --prune removes its outputs)"
+					for _, p := range rep.Pruned {
+						if p == s {
+							verb = "pruned"
+						}
+					}
+					fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", s, verb)
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), rep.Summary())
+			}
 			if rep.Failed > 0 {
 				return errSomeFailed
 			}
@@ -79,6 +115,11 @@ when the command line is wrong.`,
 	f.BoolVar(&opts.Render.CSVBOM, "csv-bom", false, "start CSV files with a byte-order mark (for Excel)")
 	f.StringSliceVar(&opts.Render.Accents, "accents", nil, "subject colours, e.g. \"#1f6feb,#d9480f\"")
 	f.StringVar(&configPath, "config", configFile, "options file; flags win over it")
+	f.BoolVar(&opts.Force, "force", false, "rebuild articles that are up to date")
+	f.BoolVar(&opts.Prune, "prune", false, "remove the outputs of sources that no longer exist")
+	f.StringVar(&shard, "shard", "", "build only shard K of N (\"K/N\"); JOB_COMPLETION_INDEX sets K when present")
+	f.BoolVar(&asJSON, "json", false, "print a machine-readable report instead of progress")
+	f.BoolVarP(&verbose, "verbose", "v", false, "print details such as internal error stacks")
 	return cmd
 }
 
@@ -142,5 +183,29 @@ func checkRenderOptions(o render.Options) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// applyShard reads --shard, taking K from JOB_COMPLETION_INDEX when set.
+func applyShard(opts *triptych.Options, shard string) error {
+	index := os.Getenv("JOB_COMPLETION_INDEX")
+	if shard == "" {
+		return nil
+	}
+	if index != "" {
+		count := shard
+		if i := strings.LastIndex(shard, "/"); i >= 0 {
+			count = shard[i+1:]
+		}
+		if _, err := strconv.Atoi(count); err != nil {
+			return fmt.Errorf("shard %q: write N or K/N", shard)
+		}
+		shard = index + "/" + count
+	}
+	s, err := triptych.ParseShard(shard)
+	if err != nil {
+		return err
+	}
+	opts.Shard = s
 	return nil
 }

@@ -56,7 +56,7 @@ With no arguments, "triptych build" builds the bundled example article.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCommand(), newInspectCommand(), newConvertCommand(), newVersionCommand())
+	root.AddCommand(newBuildCommand(), newWatchCommand(), newInspectCommand(), newConvertCommand(), newManifestCommand(), newVersionCommand())
 	return root
 }
 

@@ -120,7 +120,7 @@ func TestBuildDefaultArticle(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
-	if !strings.Contains(out, "1 built, 0 failed") {
+	if !strings.Contains(out, "1 built, 0 skipped, 0 failed") {
 		t.Errorf("output: %s", out)
 	}
 }
@@ -144,7 +144,7 @@ func TestBuildBadArticleDoesNotStopOthers(t *testing.T) {
 	os.WriteFile(filepath.Join(src, "good.txt"), good, 0o644)
 	os.WriteFile(filepath.Join(src, "bad.txt"), []byte("A vs B\n\nAspect\tA\tB\nGoal\tonly\n"), 0o644)
 	code, out, errOut := run(t, "build", src, "-o", filepath.Join(dir, "out"), "--formats", "png")
-	if code != 1 || !strings.Contains(errOut, "bad.txt:4: table row has 1 cell, expected 2") || !strings.Contains(out, "1 built, 1 failed") {
+	if code != 1 || !strings.Contains(errOut, "bad.txt:4: table row has 1 cell, expected 2") || !strings.Contains(out, "1 built, 0 skipped, 1 failed") {
 		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out", "software-engineer-vs-platform-sre", "software-engineer-vs-platform-sre.png")); err != nil {
