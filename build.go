@@ -290,7 +290,7 @@ func plan(sources []string, manifest *out.Manifest, opts Options, optionsHash st
 		sort.Strings(names)
 		for _, t := range group {
 			t.skip = false
-			t.err = fmt.Errorf("%s: the slug %q is shared by %s; give each a different slug: in its front matter", t.key, slug, strings.Join(names, " and "))
+			t.err = fmt.Errorf("%s: the slug %q is shared by %s; give each its own title, or a slug: in its front matter", t.key, slug, strings.Join(names, " and "))
 		}
 	}
 	return tasks
@@ -330,6 +330,10 @@ func failedEntry(t *task, optionsHash string, err error) *out.Entry {
 	return &out.Entry{Source: t.key, SourceHash: t.sourceHash, OptionsHash: optionsHash, Tool: Version, Slug: t.slug,
 		Status: "failed", Error: err.Error(), Warnings: []string{}, Outputs: []out.Output{}}
 }
+
+// testPanicSlug makes buildTask panic on one slug, for the test that a
+// panic fails only its own article.
+var testPanicSlug string
 
 // result is what a worker reports for one task.
 type result struct {
@@ -395,6 +399,9 @@ func buildTask(t *task, opts Options, optionsHash string) (res result) {
 	if err != nil {
 		rep.Err = err
 		return result{t, rep, failedEntry(t, optionsHash, err)}
+	}
+	if testPanicSlug != "" && a.Slug == testPanicSlug {
+		panic("test hook: simulated renderer bug")
 	}
 	files, warnings, err := RenderArticle(a, opts.Formats, opts.Render)
 	rep.Warnings = warnings
