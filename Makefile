@@ -4,7 +4,7 @@ GO       ?= go
 FUZZTIME ?= 5m
 FUZZ_TARGETS = ./content:FuzzPlainText ./content:FuzzMarkdown ./content:FuzzFrontMatterSplit ./content:FuzzSlugify
 
-.PHONY: run build test test-go bench fuzz lint deps docs clean
+.PHONY: run build test test-go bench bench-batch fuzz lint deps docs clean
 
 run: build
 	./bin/triptych build -o dist
@@ -24,8 +24,15 @@ test-go:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) test -count=1 ./...
 
+# bench runs the per-renderer benchmarks, then the batch benchmark alone (so
+# that its peak RSS is its own): 1,000 generated articles at --jobs 1 and 2
+# and a no-change rerun (TRIPTYCH_BENCH_ARTICLES changes the count).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem ./content ./layout ./render/...
+	$(MAKE) bench-batch
+
+bench-batch:
+	$(GO) test -run '^$$' -bench Batch -benchtime 1x -timeout 60m .
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
@@ -40,3 +47,13 @@ lint:
 
 clean:
 	rm -rf bin dist
+
+# docs regenerates the pictures the README shows, from the seed article.
+# Needs poppler-utils and LibreOffice (libreoffice-calc-nogui, fonts-liberation).
+docs: build
+	rm -rf /tmp/triptych-docs && mkdir -p /tmp/triptych-docs
+	./bin/triptych build -o /tmp/triptych-docs --force >/dev/null
+	cp /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.png docs/poster.png
+	pdftoppm -png -r 100 -f 1 -l 1 -singlefile /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.pdf docs/handout-page-1
+	soffice --headless --convert-to pdf --outdir /tmp/triptych-docs /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.xlsx >/dev/null
+	pdftoppm -png -r 100 -f 1 -l 1 -singlefile /tmp/triptych-docs/software-engineer-vs-platform-sre.pdf docs/spreadsheet
