@@ -163,9 +163,12 @@ func (f *flow) figure(a *content.Article, opts DocumentOptions) error {
 	if caption != "" {
 		title = f.plain(caption, fonts.SansBold, 9, 12, f.th.Text, RoleCaption)
 	}
-	captionH := capPara.height(len(capPara.lines)) + title.height(len(title.lines)) + 8
+	// The figure keeps its caption's title and first lines on its page; a
+	// very long caption flows on to the next page like a paragraph.
+	captionH := title.height(len(title.lines)) + firstLines(capPara) + 8
+	contentH := f.bottom - f.top
 	s := f.width() / poster.Width
-	if maxH := f.bottom - f.top - captionH - 4; poster.Height*s > maxH {
+	if maxH := contentH - math.Min(captionH, contentH/2) - 4; poster.Height*s > maxH {
 		s = maxH / poster.Height
 	}
 	figH := poster.Height * s
