@@ -248,11 +248,7 @@ func plan(sources []string, manifest *out.Manifest, opts Options, optionsHash st
 	var tasks []*task
 	for _, src := range sources {
 		t := &task{src: src, key: relativeKey(cwd, src)}
-		if src == "" {
-			t.data = defaultArticle
-		} else {
-			t.data, t.err = content.ReadFile(src)
-		}
+		t.data, t.err = readSource(t)
 		if t.err == nil {
 			t.sourceHash = out.HashBytes(t.data)
 			if e, ok := manifest.Articles[t.key]; ok && !opts.Force && e.SourceHash == t.sourceHash &&
@@ -310,12 +306,24 @@ func relativeKey(cwd, src string) string {
 	return filepath.ToSlash(src)
 }
 
+// parseSource parses a task's bytes; messages name the source by its
+// manifest key, a path relative to the working folder, so that neither
+// they nor the manifest hold absolute paths.
 func parseSource(t *task) (*content.Article, error) {
-	name := t.src
-	if name == "" {
-		name = DefaultArticleName
+	return content.Parse(t.key, t.data)
+}
+
+// readSource reads a task's file, naming it by its key in errors.
+func readSource(t *task) ([]byte, error) {
+	if t.src == "" {
+		return defaultArticle, nil
 	}
-	return content.Parse(name, t.data)
+	data, err := content.ReadFile(t.src)
+	var e *content.Error
+	if errors.As(err, &e) {
+		e.Path = t.key
+	}
+	return data, err
 }
 
 func outputPaths(e *out.Entry) []string {
@@ -385,11 +393,7 @@ func buildTask(t *task, opts Options, optionsHash string) (res result) {
 			res.report, res.entry = rep, failedEntry(t, optionsHash, rep.Err)
 		}
 	}()
-	data := defaultArticle
-	var err error
-	if t.src != "" {
-		data, err = content.ReadFile(t.src)
-	}
+	data, err := readSource(t)
 	var a *content.Article
 	if err == nil {
 		t.data = data

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -30,18 +31,19 @@ func ReadFile(path string) ([]byte, error) { return readLimited(path) }
 // readLimited reads a regular file of at most MaxFileBytes without reading
 // more than that from it.
 func readLimited(path string) ([]byte, error) {
+	// Stat before opening: opening a FIFO would wait for a writer.
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: describeOpenError(err), Err: err}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, kindErrorf(ErrNotText, path, 0, "not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: describeOpenError(err), Err: err}
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, &Error{Path: path, Msg: err.Error(), Err: err}
-	}
-	if !info.Mode().IsRegular() {
-		return nil, kindErrorf(ErrNotText, path, 0, "not a regular file")
-	}
 	if info.Size() > MaxFileBytes {
 		return nil, tooLarge(path, info.Size())
 	}
@@ -135,18 +137,25 @@ func decodeText(a *Article, data []byte) (string, error) {
 		return "", kindErrorf(ErrNotText, a.Source, 0, "not a text file")
 	}
 	if !utf8.Valid(data) {
+		// Scraped pages saved in Windows-1252 are the common case: read
+		// them as such rather than refuse the article or show mojibake.
 		line := 1
-		for len(data) > 0 {
-			r, size := utf8.DecodeRune(data)
+		for rest := data; len(rest) > 0; {
+			r, size := utf8.DecodeRune(rest)
 			if r == utf8.RuneError && size <= 1 {
 				break
 			}
 			if r == '\n' {
 				line++
 			}
-			data = data[size:]
+			rest = rest[size:]
 		}
-		return "", kindErrorf(ErrInvalidUTF8, a.Source, line, "invalid UTF-8: save the file as UTF-8")
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", kindErrorf(ErrInvalidUTF8, a.Source, line, "invalid UTF-8: save the file as UTF-8")
+		}
+		a.warn(line, "invalid UTF-8: the file was read as Windows-1252; save it as UTF-8")
+		data = decoded
 	}
 	return string(data), nil
 }

@@ -222,7 +222,6 @@ func TestBadInputs(t *testing.T) {
 		{"no title line", "a.txt", "\nLast Updated Apr 21, 2025\nBy Me\n", "a.txt:2: no title line", nil},
 		{"no table", "a.txt", "A vs B\n\nJust text.\n", "a.txt:3: no comparison table", nil},
 		{"short separated row", "a.txt", "A vs B\n\nAspect\tA\tB\nGoal\tonly one\n", "a.txt:4: table row has 1 cell, expected 2", nil},
-		{"invalid utf8", "a.txt", "A vs B\nline two \xff\n", "a.txt:2: invalid UTF-8", ErrInvalidUTF8},
 		{"nul", "a.txt", "A vs B\x00\n", "a.txt: not a text file", ErrNotText},
 		{"binary", "a.md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.md: not a text file", ErrNotText},
 		{"unknown key", "a.md", "---\ntitle: x\nx: 1\n---\n", `a.md:3: unknown key "x"`, nil},
@@ -293,5 +292,15 @@ func TestRowWordLimit(t *testing.T) {
 	_, err := Parse("a.txt", []byte(row(MaxRowWords+1)))
 	if err == nil || !strings.HasPrefix(err.Error(), "a.txt:4: table row has 301 words") {
 		t.Errorf("past the limit: %v", err)
+	}
+}
+
+func TestInvalidUTF8IsReadAsWindows1252WithAWarning(t *testing.T) {
+	a, err := Parse("a.txt", []byte("Caf\xe9 vs. Bar\n\nAspect\tCaf\xe9\tBar\nGoal\tx\ty\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Café vs. Bar" || len(a.Warnings) != 1 || !strings.HasPrefix(a.Warnings[0].String(), "a.txt:1: invalid UTF-8") {
+		t.Errorf("title %q, warnings %v", a.Title, a.Warnings)
 	}
 }

@@ -222,3 +222,35 @@ func BenchmarkHandout(b *testing.B) {
 		}
 	}
 }
+
+// TestPageLimit finds articles of exactly MaxPages and MaxPages+1 pages:
+// the first is laid out, the second refused.
+func TestPageLimit(t *testing.T) {
+	article := func(sections int) *content.Article {
+		var b strings.Builder
+		b.WriteString("---\ntitle: Pages\n---\n\n| Aspect | A | B |\n|---|---|---|\n| Goal | x | y |\n")
+		for s := range sections {
+			fmt.Fprintf(&b, "\n## Section %d\n\n%s\n", s, strings.Repeat("Words that fill the page. ", 40))
+		}
+		a, err := content.Parse("pages.md", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	sawLimit := false
+	for sections := 40; sections < 200; sections++ {
+		doc, err := Handout(article(sections), DocumentOptions{})
+		if err != nil {
+			if !sawLimit || !strings.Contains(err.Error(), "more than the limit of 20") {
+				t.Fatalf("%d sections: %v (a %d-page handout was never seen)", sections, err, MaxPages)
+			}
+			return
+		}
+		if len(doc.Pages) > MaxPages {
+			t.Fatalf("%d pages were laid out", len(doc.Pages))
+		}
+		sawLimit = sawLimit || len(doc.Pages) == MaxPages
+	}
+	t.Fatal("no article reached the page limit")
+}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -168,4 +170,26 @@ func TestConfigFileAndFlagsWin(t *testing.T) {
 	if code, _, e := run(t, "build", "--config", cfg, "-o", out); code != 2 || !strings.Contains(e, "bogus") {
 		t.Errorf("unknown config key: exit %d %s", code, e)
 	}
+}
+
+// zipHolds reports whether any member of a zip file contains s.
+func zipHolds(t *testing.T, path, s string) bool {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if strings.Contains(string(data), s) {
+			return true
+		}
+	}
+	return false
 }

@@ -140,3 +140,18 @@ func BenchmarkPNGEncodeFloor(b *testing.B) {
 		}
 	}
 }
+
+func TestCanvasAtTheLimit(t *testing.T) {
+	at := &layout.Document{Width: MaxWidthPx, Height: MaxHeightPx, Pages: []layout.Page{{}}}
+	if _, err := Paint(at, 1); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+	past := &layout.Document{Width: MaxWidthPx + 1, Height: 10, Pages: []layout.Page{{}}}
+	if _, err := Paint(past, 1); err == nil {
+		t.Error("past the width limit: no error")
+	}
+	past = &layout.Document{Width: 10, Height: MaxHeightPx + 1, Pages: []layout.Page{{}}}
+	if _, err := Paint(past, 1); err == nil {
+		t.Error("past the height limit: no error")
+	}
+}
