@@ -2,7 +2,7 @@
 # every test (installing the readers the tests use when missing).
 GO       ?= go
 FUZZTIME ?= 5m
-FUZZ_TARGETS = ./content:FuzzPlainText ./content:FuzzMarkdown ./content:FuzzFrontMatterSplit ./content:FuzzSlugify
+FUZZ_TARGETS = ./content:FuzzPlainText ./content:FuzzMarkdown ./content:FuzzFrontMatterSplit ./content:FuzzSlugify ./layout:FuzzPosterLayout ./layout:FuzzHandoutLayout ./render/xlsx:FuzzCellRoundTrip
 
 .PHONY: run build test test-go bench bench-batch fuzz lint deps docs clean
 
