@@ -5,6 +5,8 @@
 package layout
 
 import (
+	"math"
+
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/layout/fonts"
 )
@@ -116,7 +118,7 @@ func (b *Path) Bounds() Rect   { return b.Box }
 func (b *Circle) Bounds() Rect { return Rect{b.CX - b.R, b.CY - b.R, 2 * b.R, 2 * b.R} }
 func (b *Rule) Bounds() Rect {
 	half := b.Width / 2
-	return Rect{min(b.X1, b.X2) - half, min(b.Y1, b.Y2) - half, abs(b.X2-b.X1) + b.Width, abs(b.Y2-b.Y1) + b.Width}
+	return Rect{min(b.X1, b.X2) - half, min(b.Y1, b.Y2) - half, math.Abs(b.X2-b.X1) + b.Width, math.Abs(b.Y2-b.Y1) + b.Width}
 }
 
 // Bounds of a text box spans its ascent and descent.
@@ -131,13 +133,6 @@ func (*Rule) sealed()   {}
 func (*Circle) sealed() {}
 func (*Path) sealed()   {}
 func (*Image) sealed()  {}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
 
 // Page is one page (or the poster's canvas) of boxes, painted in order.
 type Page struct {

@@ -229,8 +229,8 @@ func (p *poster) document(boxes []Box, h float64, ws []content.Warning) *Documen
 	}
 }
 
-// text places broken lines from top y and returns the boxes and the
-// height used.
+// textBlock places broken lines from top y, aligned within width (0 left,
+// 0.5 centre), and returns the boxes and the height used.
 func textBlock(lines []Line, x, top, size, lh float64, face fonts.Face, c Color, align float64, width float64) ([]Box, float64) {
 	var boxes []Box
 	asc := face.Ascent() * size

@@ -67,6 +67,13 @@ type workbook struct {
 	grid     layout.Grid
 	colours  []string
 	warnings []content.Warning
+	st       styles
+}
+
+// styles are the workbook's cell styles, made once.
+type styles struct {
+	title, sub, head, label, cell int
+	subjectHeads                  []int
 }
 
 // text prepares an article string for a cell: Excel's own escape syntax
@@ -162,6 +169,9 @@ func (w *workbook) build(version string) error {
 	if err := f.SetSheetName("Sheet1", SheetComparison); err != nil {
 		return err
 	}
+	if err := w.makeStyles(); err != nil {
+		return err
+	}
 	if err := w.comparison(); err != nil {
 		return err
 	}
@@ -181,38 +191,39 @@ func (w *workbook) build(version string) error {
 	return w.properties(version)
 }
 
-func (w *workbook) styles() (title, sub, head, aspect, cell int, subjectHeads []int, err error) {
-	f := w.f
-	textFmt := 49 // "@": edits stay text
+func (w *workbook) makeStyles() error {
+	var err error
 	mk := func(s *excelize.Style) int {
 		if err != nil {
 			return 0
 		}
 		var id int
-		id, err = f.NewStyle(s)
+		id, err = w.f.NewStyle(s)
 		return id
 	}
+	const textFmt = 49 // "@": edits stay text
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
-	title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Family: "Arial", Color: "1C2434"}, NumFmt: textFmt})
-	sub = mk(&excelize.Style{Font: &excelize.Font{Size: 10, Family: "Arial", Color: "4A5568"}, NumFmt: textFmt})
-	head = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial", Color: "FFFFFF"}, NumFmt: textFmt,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"15213B"}}, Alignment: top})
-	aspect = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial"}, NumFmt: textFmt, Alignment: top})
-	cell = mk(&excelize.Style{Font: &excelize.Font{Family: "Arial"}, NumFmt: textFmt, Alignment: top})
-	for _, c := range w.colours {
-		subjectHeads = append(subjectHeads, mk(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial", Color: "FFFFFF"},
-			NumFmt: textFmt, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}, Alignment: top}))
+	font := func(bold bool, size float64, colour string) *excelize.Font {
+		return &excelize.Font{Bold: bold, Size: size, Family: "Arial", Color: colour}
 	}
-	return
+	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	w.st = styles{
+		title: mk(&excelize.Style{Font: font(true, 16, "1C2434"), NumFmt: textFmt}),
+		sub:   mk(&excelize.Style{Font: font(false, 10, "4A5568"), NumFmt: textFmt}),
+		head:  mk(&excelize.Style{Font: font(true, 11, "FFFFFF"), NumFmt: textFmt, Fill: fill("15213B"), Alignment: top}),
+		label: mk(&excelize.Style{Font: font(true, 11, ""), NumFmt: textFmt, Alignment: top}),
+		cell:  mk(&excelize.Style{Font: font(false, 11, ""), NumFmt: textFmt, Alignment: top}),
+	}
+	for _, c := range w.colours {
+		w.st.subjectHeads = append(w.st.subjectHeads, mk(&excelize.Style{Font: font(true, 11, "FFFFFF"), NumFmt: textFmt, Fill: fill(c), Alignment: top}))
+	}
+	return err
 }
 
 func (w *workbook) comparison() error {
 	f, a, sh := w.f, w.a, SheetComparison
 	t := a.Table
-	titleS, subS, headS, aspectS, cellS, subjectS, err := w.styles()
-	if err != nil {
-		return err
-	}
+	titleS, subS, headS, aspectS, cellS, subjectS := w.st.title, w.st.sub, w.st.head, w.st.label, w.st.cell, w.st.subjectHeads
 	last := len(t.Subjects) + 1
 	lastCol, _ := excelize.ColumnNumberToName(last)
 	if err := w.set(sh, "A1", a.Title, 1); err != nil {
@@ -318,10 +329,7 @@ func (w *workbook) printSetup(sheet, titleRows string) error {
 
 func (w *workbook) terms() error {
 	f, sh := w.f, SheetTerms
-	_, _, headS, aspectS, cellS, _, err := w.styles()
-	if err != nil {
-		return err
-	}
+	headS, aspectS, cellS := w.st.head, w.st.label, w.st.cell
 	for i, h := range []string{"Term", "Definition"} {
 		if err := w.set(sh, cellName(i+1, 1), h, 0); err != nil {
 			return err
@@ -360,10 +368,7 @@ func (w *workbook) terms() error {
 
 func (w *workbook) about(version string) error {
 	f, a, sh := w.f, w.a, SheetAbout
-	_, _, _, labelS, cellS, _, err := w.styles()
-	if err != nil {
-		return err
-	}
+	labelS, cellS := w.st.label, w.st.cell
 	rows := [][2]string{
 		{"Title", a.Title}, {"Subtitle", a.Subtitle}, {"Updated", a.Date()}, {"Author", a.Author},
 		{"Source", a.SourceURL}, {"Disclaimer", content.ParagraphsText(a.Disclaimer)},
