@@ -158,11 +158,15 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 		return Report{}, err
 	}
 	defer unlock()
-	if _, err := out.CleanTemps(opts.OutDir); err != nil {
-		return Report{}, fmt.Errorf("%s: %w", opts.OutDir, err)
-	}
 	var rep Report
 	manifestPath, journalPath := filepath.Join(opts.OutDir, manifestName), filepath.Join(opts.OutDir, journalName)
+	// A journal left behind means the last run was interrupted: only then
+	// can temporary files be lying around, so only then walk the folder.
+	if _, err := os.Stat(journalPath); err == nil {
+		if _, err := out.CleanTemps(opts.OutDir); err != nil {
+			return Report{}, fmt.Errorf("%s: %w", opts.OutDir, err)
+		}
+	}
 	manifest, err := out.ReadManifest(manifestPath, Version)
 	if err != nil {
 		rep.Warnings = append(rep.Warnings, err.Error())
@@ -181,6 +185,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if opts.OnPlan != nil {
 		opts.OnPlan(len(tasks))
 	}
+	changed := false
 	record := func(t *task, r ArticleReport, entry *out.Entry) {
 		if r.Err != nil {
 			r.Status, r.Error = "failed", r.Err.Error()
@@ -192,6 +197,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 			rep.Built++
 		}
 		if entry != nil {
+			changed = true
 			manifest.Articles[t.key] = entry
 			if err := journal.Append(entry); err != nil {
 				rep.Warnings = append(rep.Warnings, "journal: "+err.Error())
@@ -220,8 +226,11 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	}
 	rep.Stale, rep.Pruned = staleSources(manifest, opts)
 	sort.Slice(rep.Articles, func(i, j int) bool { return rep.Articles[i].Source < rep.Articles[j].Source })
-	if err := manifest.Write(manifestPath); err != nil {
-		return rep, fmt.Errorf("writing %s: %w", manifestPath, err)
+	_, statErr := os.Stat(manifestPath)
+	if changed || len(rep.Pruned) > 0 || statErr != nil {
+		if err := manifest.Write(manifestPath); err != nil {
+			return rep, fmt.Errorf("writing %s: %w", manifestPath, err)
+		}
 	}
 	journal.Close()
 	os.Remove(journalPath)
