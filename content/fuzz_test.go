@@ -51,7 +51,13 @@ func FuzzPlainText(f *testing.F) {
 			checkLoadError(t, "f.txt", err)
 			return
 		}
-		lines := splitLines(strings.TrimPrefix(string(data), "\xEF\xBB\xBF"))
+		// Compare with the text as the loader decoded it (UTF-16 and
+		// Windows-1252 files are converted first).
+		text, err := decodeText(&Article{Source: "f.txt"}, data)
+		if err != nil {
+			t.Fatalf("parsed, but decoding alone fails: %v", err)
+		}
+		lines := splitLines(text)
 		for _, r := range a.Table.Rows {
 			src := strings.TrimSpace(lines[r.Line-1])
 			if c, changed := cleanText(src); changed || c != src {
