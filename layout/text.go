@@ -58,21 +58,9 @@ func BreakLines(spans []Span, size, width float64, justify bool) []Line {
 	var lines [][]word
 	var cur []word
 	curW := 0.0
-	for _, w := range words {
-		if w.w > limit {
-			for _, part := range splitLongWord(w, size, limit) {
-				if len(cur) > 0 && curW+cur[len(cur)-1].space+part.w > limit {
-					lines = append(lines, cur)
-					cur, curW = nil, 0
-				}
-				if len(cur) > 0 {
-					curW += cur[len(cur)-1].space
-				}
-				cur = append(cur, part)
-				curW += part.w
-			}
-			continue
-		}
+	// add puts a word on the current line, or on a new one when it would
+	// not fit (greedy breaking).
+	add := func(w word) {
 		if len(cur) > 0 && curW+cur[len(cur)-1].space+w.w > limit {
 			lines = append(lines, cur)
 			cur, curW = nil, 0
@@ -82,6 +70,15 @@ func BreakLines(spans []Span, size, width float64, justify bool) []Line {
 		}
 		cur = append(cur, w)
 		curW += w.w
+	}
+	for _, w := range words {
+		if w.w <= limit {
+			add(w)
+			continue
+		}
+		for _, part := range splitLongWord(w, size, limit) {
+			add(part)
+		}
 	}
 	if len(cur) > 0 {
 		lines = append(lines, cur)
