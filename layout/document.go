@@ -324,12 +324,13 @@ func (f *flow) decorate() {
 	n := len(f.pages)
 	for i := range f.pages {
 		if i > 0 {
-			l := BreakLines([]Span{{Text: f.a.Title, Face: fonts.SansRegular}}, smallSize, f.width()*0.8, false)
-			line := l[0]
-			if len(l) > 1 {
-				line = ellipsize(line, smallSize, f.width()*0.8)
+			if l := BreakLines([]Span{{Text: f.a.Title, Face: fonts.SansRegular}}, smallSize, f.width()*0.8, false); len(l) > 0 {
+				line := l[0]
+				if len(l) > 1 {
+					line = ellipsize(line, smallSize, f.width()*0.8)
+				}
+				f.pages[i].Boxes = append(f.pages[i].Boxes, lineBoxes(line, f.left, f.top-30, smallSize, smallLead, f.th.Muted, RolePageHeader, 0)...)
 			}
-			f.pages[i].Boxes = append(f.pages[i].Boxes, lineBoxes(line, f.left, f.top-30, smallSize, smallLead, f.th.Muted, RolePageHeader, 0)...)
 			f.pages[i].Boxes = append(f.pages[i].Boxes, &Rule{X1: f.left, Y1: f.top - 16, X2: f.right, Y2: f.top - 16, Width: 0.5, Color: f.th.Rule})
 		}
 		label := fmt.Sprintf("Page %d of %d", i+1, n)

@@ -414,6 +414,9 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 				continue
 			}
 			ls := plainLines(t.Name, fonts.SansRegular, chipSize, maxX-(M+pad)-2*chipPadX)
+			if len(ls) == 0 {
+				continue // a name of spaces only
+			}
 			line := ls[0]
 			if len(ls) > 1 {
 				line = ellipsize(line, chipSize, maxX-(M+pad)-2*chipPadX)
