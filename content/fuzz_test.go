@@ -66,7 +66,10 @@ func FuzzPlainText(f *testing.F) {
 			if _, sep := splitSeparated(src); sep {
 				continue
 			}
-			if got := strings.Join(append([]string{r.Aspect}, r.Cells...), " "); got != src {
+			// Exact but for white space at the ends of parts, which the
+			// loader trims (a no-break space is white space, not a word).
+			got := strings.Join(append([]string{r.Aspect}, r.Cells...), " ")
+			if strings.Join(strings.Fields(got), " ") != strings.Join(strings.Fields(src), " ") {
 				t.Fatalf("row %d lost words:\n got %q\nwant %q", r.Line, got, src)
 			}
 		}

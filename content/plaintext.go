@@ -274,7 +274,7 @@ func (p *textParser) recoverColumns(rows []int) error {
 	confident := make([]bool, len(rows))
 	for i, r := range rows {
 		texts[i] = t.Rows[r].Aspect
-		if words := strings.Count(texts[i], " ") + 1; words > MaxRowWords {
+		if words := len(rowWords(texts[i])); words > MaxRowWords {
 			return kindErrorf(ErrTooLarge, p.a.Source, t.Rows[r].Line, "table row has %d words, more than the %d that can be split; separate its columns with tabs or \" | \"", words, MaxRowWords)
 		}
 		best, margin, ok := splitRow(texts[i], n, nil)

@@ -199,6 +199,21 @@ func wordShape(w string) shape {
 	return shapeOther
 }
 
+// rowWords splits a row at single spaces; a piece that is only other
+// white space (a no-break space) stays with the word before it, so that no
+// cell is ever made of white space alone.
+func rowWords(row string) []string {
+	var words []string
+	for _, f := range strings.Split(row, " ") {
+		if n := len(words); n > 0 && strings.TrimSpace(f) == "" {
+			words[n-1] += " " + f
+			continue
+		}
+		words = append(words, f)
+	}
+	return words
+}
+
 // rowSplit is one way to cut a row: parts[0] is the aspect.
 type rowSplit struct {
 	parts []string
@@ -230,7 +245,7 @@ func splitRow(row string, n int, priors []columnPrior) (best rowSplit, margin fl
 
 // rankSplits returns the best two splits of a row, best first.
 func rankSplits(row string, n int, priors []columnPrior) []rowSplit {
-	fields := strings.Split(row, " ")
+	fields := rowWords(row)
 	if len(fields) < n+1 || len(fields) > MaxRowWords {
 		return nil
 	}
