@@ -77,7 +77,7 @@ func ExpandSources(args []string) ([]string, error) {
 				if d.IsDir() && p != arg && strings.HasPrefix(d.Name(), ".") {
 					return filepath.SkipDir
 				}
-				if !d.IsDir() && isArticleFile(p) {
+				if !d.IsDir() && IsArticleFile(p) {
 					add(p)
 				}
 				return nil
@@ -96,7 +96,7 @@ func ExpandSources(args []string) ([]string, error) {
 				return nil, fmt.Errorf("%s: no file matches", arg)
 			}
 			for _, m := range matches {
-				if isArticleFile(m) {
+				if IsArticleFile(m) {
 					add(m)
 				}
 			}
@@ -108,7 +108,9 @@ func ExpandSources(args []string) ([]string, error) {
 	return list, nil
 }
 
-func isArticleFile(p string) bool {
+// IsArticleFile reports whether a path names a source article (.md,
+// .markdown or .txt).
+func IsArticleFile(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".md", ".markdown", ".txt":
 		return true

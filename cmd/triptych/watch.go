@@ -12,6 +12,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"github.com/triptych/triptych"
 )
 
 // debounce is how long watch waits after the last change before building,
@@ -65,7 +66,7 @@ build; only changed articles are rebuilt.`,
 							watchTree(w, ev.Name)
 						}
 					}
-					if isArticle(ev.Name) {
+					if triptych.IsArticleFile(ev.Name) {
 						timer.Reset(debounce)
 					}
 				case err := <-w.Errors:
@@ -87,14 +88,6 @@ func flagArgs(cmd *cobra.Command) []string {
 		out = append(out, "--"+f.Name+"="+f.Value.String())
 	})
 	return out
-}
-
-func isArticle(p string) bool {
-	switch filepath.Ext(p) {
-	case ".md", ".markdown", ".txt":
-		return true
-	}
-	return false
 }
 
 // watchTree watches a file's folder, or a folder and its subfolders.
