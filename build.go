@@ -161,8 +161,11 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	var rep Report
 	manifestPath, journalPath := filepath.Join(opts.OutDir, manifestName), filepath.Join(opts.OutDir, journalName)
 	// A journal left behind means the last run was interrupted: only then
-	// can temporary files be lying around, so only then walk the folder.
-	if _, err := os.Stat(journalPath); err == nil {
+	// can temporary files be lying around, so only then walk the folder;
+	// and its entries must reach the manifest even if nothing is rebuilt.
+	_, journalErr := os.Stat(journalPath)
+	interrupted := journalErr == nil
+	if interrupted {
 		if _, err := out.CleanTemps(opts.OutDir); err != nil {
 			return Report{}, fmt.Errorf("%s: %w", opts.OutDir, err)
 		}
@@ -185,7 +188,7 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	if opts.OnPlan != nil {
 		opts.OnPlan(len(tasks))
 	}
-	changed := false
+	changed := interrupted
 	record := func(t *task, r ArticleReport, entry *out.Entry) {
 		if r.Err != nil {
 			r.Status, r.Error = "failed", r.Err.Error()
