@@ -32,7 +32,7 @@ bench:
 	$(MAKE) bench-batch
 
 bench-batch:
-	GOGC=200 $(GO) test -run '^$$' -bench Batch -benchtime 1x -timeout 60m .
+	GOGC=200 GOMEMLIMIT=160MiB $(GO) test -run '^$$' -bench Batch -benchtime 1x -timeout 60m .
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
