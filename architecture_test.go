@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"render/xlsx":      {"content", "layout", "render"},
 	"out":              {},
 	"internal/readers": {},
+	"internal/testkit": {"content"},
 	"":                 {"content", "out", "render", "render/png", "render/pdf", "render/xlsx"},
 	"cmd/triptych":     {"", "content", "layout", "out", "render"},
 }

@@ -8,16 +8,12 @@ import (
 	"testing"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/internal/testkit"
 	"github.com/triptych/triptych/layout/fonts"
 )
 
 func load(t testing.TB, path string) *content.Article {
-	t.Helper()
-	a, err := content.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return testkit.Load(t, strings.TrimPrefix(path, "../"))
 }
 
 // synthetic makes an article with n rows and the given subjects.

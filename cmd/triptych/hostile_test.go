@@ -83,6 +83,13 @@ func utf16le(s string) string {
 	return string(b)
 }
 
+// articleJSON is one article of the --json report.
+type articleJSON struct {
+	Source, Slug, Status, Error string
+	Warnings                    []string
+	Files                       []string
+}
+
 var locatedError = regexp.MustCompile(`^error: [^ ]+\.(md|txt)(:\d+)?: `)
 
 // TestHostileInputsThroughTheCLI runs each hostile input next to a good
@@ -107,21 +114,11 @@ func TestHostileInputsThroughTheCLI(t *testing.T) {
 			if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
 				t.Fatalf("panic:\n%s", stderr)
 			}
-			var rep struct {
-				Articles []struct {
-					Source, Slug, Status, Error string
-					Warnings                    []string
-					Files                       []string
-				}
-			}
+			var rep struct{ Articles []articleJSON }
 			if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
 				t.Fatalf("report: %v\n%s\n%s", err, stdout, stderr)
 			}
-			var hostile, goodRep *struct {
-				Source, Slug, Status, Error string
-				Warnings                    []string
-				Files                       []string
-			}
+			var hostile, goodRep *articleJSON
 			for i := range rep.Articles {
 				a := &rep.Articles[i]
 				if strings.HasSuffix(a.Source, c.file) {

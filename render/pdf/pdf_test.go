@@ -9,18 +9,12 @@ import (
 
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/internal/readers"
+	"github.com/triptych/triptych/internal/testkit"
 	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 )
 
-func seed(t testing.TB) *content.Article {
-	t.Helper()
-	a, err := content.Load("../../examples/software-engineer-vs-platform-sre.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
+func seed(t testing.TB) *content.Article { return testkit.Seed(t) }
 
 func renderPDF(t testing.TB, a *content.Article, opts render.Options) []byte {
 	t.Helper()

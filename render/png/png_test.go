@@ -8,18 +8,12 @@ import (
 	"testing"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/internal/testkit"
 	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 )
 
-func seed(t testing.TB) *content.Article {
-	t.Helper()
-	a, err := content.Load("../../examples/software-engineer-vs-platform-sre.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
-}
+func seed(t testing.TB) *content.Article { return testkit.Seed(t) }
 
 func render1(t testing.TB, a *content.Article, opts render.Options) render.Result {
 	t.Helper()

@@ -16,21 +16,15 @@ import (
 
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/internal/readers"
+	"github.com/triptych/triptych/internal/testkit"
 	"github.com/triptych/triptych/render"
 )
 
 func load(t testing.TB, path string) *content.Article {
-	t.Helper()
-	a, err := content.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a
+	return testkit.Load(t, strings.TrimPrefix(path, "../../"))
 }
 
-func seed(t testing.TB) *content.Article {
-	return load(t, "../../examples/software-engineer-vs-platform-sre.md")
-}
+func seed(t testing.TB) *content.Article { return testkit.Seed(t) }
 
 func renderXLSX(t testing.TB, a *content.Article) []byte {
 	t.Helper()
