@@ -465,7 +465,7 @@ func RenderArticle(a *content.Article, formats []render.Format, opts render.Opti
 	}
 	var files []render.File
 	for _, f := range formats {
-		r, ok := renderers()[f]
+		r, ok := renderers[f]
 		if !ok {
 			return nil, warnings, fmt.Errorf("format %s is not available", f)
 		}

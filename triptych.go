@@ -37,18 +37,16 @@ func DefaultArticle() (*content.Article, error) {
 }
 
 // renderers lists the output formats this build can produce, in one place.
-func renderers() map[render.Format]render.Renderer {
-	return map[render.Format]render.Renderer{
-		render.PNG:  png.Renderer{},
-		render.PDF:  pdf.Renderer{},
-		render.XLSX: xlsx.Renderer{},
-		render.CSV:  xlsx.CSVRenderer{},
-	}
+var renderers = map[render.Format]render.Renderer{
+	render.PNG:  png.Renderer{},
+	render.PDF:  pdf.Renderer{},
+	render.XLSX: xlsx.Renderer{},
+	render.CSV:  xlsx.CSVRenderer{},
 }
 
 // Available reports whether a format can be built.
 func Available(f render.Format) bool {
-	_, ok := renderers()[f]
+	_, ok := renderers[f]
 	return ok
 }
 

@@ -15,6 +15,10 @@ type Grid struct {
 	RowHeights []float64 // header row first, then one per table row
 	TermWidths []float64 // Term and Definition columns of the terms sheet
 	TermHeight []float64 // one per term
+	// AboutWidths are the label and value columns of the about sheet, and
+	// DisclaimerHeight the height of its disclaimer row.
+	AboutWidths      []float64
+	DisclaimerHeight float64
 }
 
 // Spreadsheet metrics: Arial 11 pt (Liberation Sans has Arial's metrics)
@@ -97,5 +101,7 @@ func SheetGrid(a *content.Article) Grid {
 		n := max(linesAt(term.Name, fonts.SansBold, charsToPx(g.TermWidths[0])), linesAt(def, fonts.SansRegular, charsToPx(g.TermWidths[1])))
 		g.TermHeight = append(g.TermHeight, rowHeight(n))
 	}
+	g.AboutWidths = []float64{widthToChars(130), widthToChars(725)}
+	g.DisclaimerHeight = rowHeight(linesAt(content.ParagraphsText(a.Disclaimer), fonts.SansRegular, charsToPx(g.AboutWidths[1])))
 	return g
 }
