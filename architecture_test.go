@@ -15,7 +15,8 @@ const module = "github.com/triptych/triptych"
 // allowed lists, per package, the project packages it may import: the
 // stages only look upstream (content → layout → render → out → facade).
 var allowed = map[string][]string{
-	"content":          {},
+	"content":          {"content/webpage"},
+	"content/webpage":  {},
 	"layout/fonts":     {},
 	"layout":           {"content", "layout/fonts"},
 	"render":           {"content"},

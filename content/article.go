@@ -5,6 +5,7 @@
 package content
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -31,6 +32,18 @@ type Article struct {
 	Figure     string
 	Disclaimer []Paragraph
 	Theme      ThemeOverrides
+	// Keywords are the article's tags, keywords and categories, in the
+	// order the source gives them, without duplicates.
+	Keywords []string
+	// Notes are the footnotes, numbered from 1 in the order they are first
+	// referenced; the reference in the text is a run with the Note style.
+	Notes []Note
+	// Draft is set when the front matter says the article is not finished;
+	// a build skips it unless asked for drafts.
+	Draft bool
+	// IgnoredKeys are the front-matter keys triptych does not use, in file
+	// order, kept so that inspect can list them.
+	IgnoredKeys []string
 
 	// Warnings are problems found while loading that did not stop it, each
 	// naming the file and line.
@@ -49,6 +62,9 @@ type Table struct {
 	Subjects []string
 	Rows     []Row
 	Line     int
+	// Choice says which table of the source was taken as the comparison
+	// and why, for inspect; empty when the source had only this one.
+	Choice string
 }
 
 // Row is one aspect of the comparison with one cell per subject.
@@ -56,6 +72,14 @@ type Row struct {
 	Aspect string
 	Cells  []string
 	Line   int
+}
+
+// Note is one footnote: its number and text.
+type Note struct {
+	Number     int
+	Label      string // the label written in the source ("1", "src")
+	Paragraphs []Paragraph
+	Line       int
 }
 
 // Section is a heading followed by its paragraphs.
@@ -88,6 +112,8 @@ const (
 	Bold Style = 1 << iota
 	Italic
 	Code
+	// NoteRef marks a footnote reference; its text is the note's number.
+	NoteRef
 )
 
 // Run is a stretch of text in one style; Link, when set, makes it a link.
@@ -97,10 +123,35 @@ type Run struct {
 	Link  string
 }
 
-// Paragraph is a block of inline runs.
+// Paragraph is one block of body text: a paragraph of inline runs, or,
+// when List or Table is set, a list or a table that is not the comparison.
+// A "\n" inside a run is a line break.
 type Paragraph struct {
-	Runs []Run
-	Line int
+	Runs  []Run
+	Line  int
+	List  *List
+	Table *Table
+}
+
+// List is a bulleted or numbered list.
+type List struct {
+	Ordered bool
+	// Start is the number of the first item of an ordered list.
+	Start int
+	Items []ListItem
+}
+
+// ListItem is one item of a list: its paragraphs and nested lists.
+type ListItem struct {
+	Blocks []Paragraph
+}
+
+// Marker returns the bullet or number shown before item i of the list.
+func (l *List) Marker(i int) string {
+	if !l.Ordered {
+		return "•"
+	}
+	return strconv.Itoa(l.Start+i) + "."
 }
 
 // PlainParagraph makes a paragraph of one unstyled run.
@@ -108,13 +159,49 @@ func PlainParagraph(text string, line int) Paragraph {
 	return Paragraph{Runs: []Run{{Text: text}}, Line: line}
 }
 
-// Text returns the paragraph's text with inline markup removed.
+// Text returns the paragraph's text with inline markup removed. A list
+// gives one line per item, each starting with its marker; a table one line
+// per row, cells separated by " | ".
 func (p Paragraph) Text() string {
 	var b strings.Builder
+	switch {
+	case p.List != nil:
+		writeListText(&b, p.List, "")
+		return strings.TrimRight(b.String(), "\n")
+	case p.Table != nil:
+		rows := [][]string{append([]string{p.Table.Label}, p.Table.Subjects...)}
+		for _, r := range p.Table.Rows {
+			rows = append(rows, append([]string{r.Aspect}, r.Cells...))
+		}
+		for i, r := range rows {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(strings.Join(r, " | "))
+		}
+		return b.String()
+	}
 	for _, r := range p.Runs {
 		b.WriteString(r.Text)
 	}
 	return b.String()
+}
+
+func writeListText(b *strings.Builder, l *List, indent string) {
+	for i, item := range l.Items {
+		for j, blk := range item.Blocks {
+			if blk.List != nil {
+				writeListText(b, blk.List, indent+"  ")
+				continue
+			}
+			if j == 0 {
+				b.WriteString(indent + l.Marker(i) + " ")
+			} else {
+				b.WriteString(indent + "  ")
+			}
+			b.WriteString(blk.Text() + "\n")
+		}
+	}
 }
 
 // ParagraphsText joins the plain text of paragraphs with blank lines.

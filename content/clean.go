@@ -59,54 +59,37 @@ func isInvisible(r rune) bool {
 }
 
 // clean cleans every text field of the article in place, with one warning
-// per place where invisible characters were removed.
+// per line where invisible characters were removed. Runs keep their outer
+// spaces (they separate words between runs); other fields are trimmed.
 func (a *Article) clean() {
-	str := func(s *string, line int) {
-		c, changed := cleanText(*s)
-		*s = strings.TrimSpace(c)
-		if changed {
-			a.warn(line, "removed invisible control characters from %q", shorten(*s, 40))
+	warned := map[int]bool{}
+	a.EditText(func(text string, line int) string {
+		c, changed := cleanText(text)
+		if changed && !warned[line] {
+			warned[line] = true
+			a.warn(line, "removed invisible control characters from %q", shorten(strings.TrimSpace(c), 40))
 		}
+		return c
+	})
+	trim := func(p *string) { *p = strings.TrimSpace(*p) }
+	for _, p := range []*string{&a.Title, &a.Subtitle, &a.Author, &a.Figure, &a.TermsHeading, &a.Table.Caption, &a.Table.Label} {
+		trim(p)
 	}
-	paras := func(ps []Paragraph) {
-		for i := range ps {
-			for j := range ps[i].Runs {
-				r := &ps[i].Runs[j]
-				c, changed := cleanText(r.Text)
-				r.Text = c
-				if changed {
-					a.warn(ps[i].Line, "removed invisible control characters")
-				}
-			}
-		}
-	}
-	str(&a.Title, 1)
-	str(&a.Subtitle, 1)
-	str(&a.Author, 0)
-	str(&a.Figure, 0)
-	str(&a.Table.Caption, a.Table.Line)
-	str(&a.Table.Label, a.Table.Line)
 	for i := range a.Table.Subjects {
-		str(&a.Table.Subjects[i], a.Table.Line)
+		trim(&a.Table.Subjects[i])
 	}
 	for i := range a.Table.Rows {
-		row := &a.Table.Rows[i]
-		str(&row.Aspect, row.Line)
-		for j := range row.Cells {
-			str(&row.Cells[j], row.Line)
+		trim(&a.Table.Rows[i].Aspect)
+		for j := range a.Table.Rows[i].Cells {
+			trim(&a.Table.Rows[i].Cells[j])
 		}
 	}
-	paras(a.Lead)
 	for i := range a.Sections {
-		str(&a.Sections[i].Heading, a.Sections[i].Line)
-		paras(a.Sections[i].Paragraphs)
+		trim(&a.Sections[i].Heading)
 	}
-	str(&a.TermsHeading, 0)
 	for i := range a.Terms {
-		str(&a.Terms[i].Name, a.Terms[i].Line)
-		paras(a.Terms[i].Definition)
+		trim(&a.Terms[i].Name)
 	}
-	paras(a.Disclaimer)
 }
 
 func shorten(s string, n int) string {

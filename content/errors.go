@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors that callers may test for with errors.Is.
@@ -12,6 +13,7 @@ var (
 	ErrTooLarge    = errors.New("input over a size limit")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrFormat      = errors.New("unsupported file type")
+	ErrNoTable     = errors.New("no comparison table")
 )
 
 // Error is a problem with an input file, located at a line when one is known.
@@ -67,4 +69,25 @@ func location(path string, line int) string {
 		return fmt.Sprintf("%s:%d: ", path, line)
 	}
 	return path + ": "
+}
+
+// ErrorList is several problems with one input, reported together so that
+// a writer can fix them all in one round. Its message has one line each.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the problems, for errors.Is and errors.As.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
 }

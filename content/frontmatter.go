@@ -1,227 +1,360 @@
 package content
 
 import (
-	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
+	"time"
 )
 
-// frontMatter is the YAML block at the top of a Markdown article. Every
-// field is a string so that values like 01234 or 1.10 stay as written.
+// frontMatter is the front matter triptych writes (see MarshalMarkdown).
+// Every field is a string so that values like 01234 or 1.10 stay as written.
 type frontMatter struct {
-	Title        string     `yaml:"title"`
-	Subtitle     string     `yaml:"subtitle"`
-	Slug         string     `yaml:"slug"`
-	Date         string     `yaml:"date"`
-	Author       string     `yaml:"author"`
-	SourceURL    string     `yaml:"source_url"`
-	TableCaption string     `yaml:"table_caption"`
-	TermsHeading string     `yaml:"terms_heading"`
-	Figure       string     `yaml:"figure"`
-	Theme        themeEntry `yaml:"theme"`
+	Title        string
+	Subtitle     string
+	Slug         string
+	Date         string
+	Author       string
+	SourceURL    string
+	TableCaption string
+	TermsHeading string
+	Figure       string
+	Keywords     []string
+	Draft        bool
+	Table        int
+	Theme        themeEntry
 }
 
 type themeEntry struct {
-	Name    string   `yaml:"name"`
-	Accents []string `yaml:"accents"`
+	Name    string
+	Accents []string
 }
 
-// frontMatterKeys lists the accepted keys; nested maps list theirs.
-var frontMatterKeys = map[string][]string{
-	"title": nil, "subtitle": nil, "slug": nil, "date": nil, "author": nil, "source_url": nil,
-	"table_caption": nil, "terms_heading": nil, "figure": nil, "theme": {"name", "accents"},
+// The front-matter keys triptych reads. Every other key is kept aside as an
+// ignored key (an error with --strict), so that files written for Hugo,
+// Jekyll, Obsidian or Quarto load as they are.
+var (
+	subtitleKeys = []string{"subtitle", "description", "summary"} // in order of preference
+	modifiedKeys = map[string]bool{"lastmod": true, "updated": true, "modified": true, "date-modified": true}
+	keywordKeys  = map[string]bool{"tags": true, "keywords": true, "categories": true}
+	plainKeys    = map[string]bool{
+		"title": true, "slug": true, "source_url": true, "table_caption": true, "terms_heading": true,
+		"figure": true, "subtitle": true, "description": true, "summary": true,
+	}
+)
+
+// frontMatterResult is what the body parser needs from the front matter.
+type frontMatterResult struct {
+	termsHeading string
+	table        int // the comparison table chosen by "table: N"; 0: the first that qualifies
+	tableLine    int
 }
 
-// splitFrontMatter separates a leading "---" block from the body. It returns
-// the YAML text, the body, and the number of file lines before the body.
-// Lines are already free of line-end characters and the BOM.
-func splitFrontMatter(path string, lines []string) (yamlText string, body []string, offset int, err error) {
-	if len(lines) == 0 || strings.TrimRight(lines[0], " \t") != "---" {
-		return "", lines, 0, nil
-	}
-	size := 0
-	for i := 1; i < len(lines); i++ {
-		l := strings.TrimRight(lines[i], " \t")
-		if l == "---" || l == "..." {
-			return strings.Join(lines[1:i], "\n"), lines[i+1:], i + 1, nil
-		}
-		size += len(lines[i]) + 1
-		if size > MaxFrontMatterBytes {
-			return "", nil, 0, kindErrorf(ErrTooLarge, path, 1, "front matter larger than %s", humanBytes(MaxFrontMatterBytes))
-		}
-	}
-	return "", nil, 0, errorf(path, 1, "front matter is not closed: add a line \"---\" after it")
-}
+// quartoDates are Quarto's date keywords, resolved when a page is rendered:
+// they name no date of the article.
+var quartoDates = map[string]bool{"today": true, "now": true, "last-modified": true}
 
-var yamlLinePattern = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
-// decodeFrontMatter decodes the YAML block that starts after file line 1,
-// checking keys and types against the schema with file line numbers.
-func decodeFrontMatter(path, text string) (fm frontMatter, err error) {
-	const first = 2 // file line of the YAML block's line 1
-	defer func() {
-		if r := recover(); r != nil {
-			err = errorf(path, 1, "front matter could not be read: %v", r)
+// applyFrontMatter maps the front matter into the article. Every problem is
+// collected, so that a writer sees them all in one run.
+func applyFrontMatter(a *Article, root *fmNode, strict bool) (frontMatterResult, error) {
+	var res frontMatterResult
+	var errs ErrorList
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, errorf(a.Source, line, format, args...))
+	}
+	if root == nil {
+		return res, nil
+	}
+	scalar := func(k fmKey) (string, bool) {
+		if k.value.kind != fmScalar {
+			fail(k.line, "%q must be a single value, not a list or a map", k.name)
+			return "", false
 		}
-	}()
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
-		return fm, yamlError(path, first, err)
+		return strings.TrimSpace(k.value.value), true
 	}
-	if len(doc.Content) == 0 {
-		return fm, nil
-	}
-	root := doc.Content[0]
-	if err := checkNoAliases(path, first, root); err != nil {
-		return fm, err
-	}
-	if root.Kind != yaml.MappingNode {
-		return fm, errorf(path, root.Line+first-1, "front matter must be a list of \"key: value\" lines")
-	}
-	if err := checkKeys(path, first, root, frontMatterKeys, ""); err != nil {
-		return fm, err
-	}
-	if err := root.Decode(&fm); err != nil {
-		return fm, yamlError(path, first, err)
-	}
-	return fm, nil
-}
-
-// checkNoAliases rejects anchors and aliases: articles have no use for
-// them, and they are how "billion laughs" documents grow. The walk is
-// iterative so that depth cannot exhaust the stack.
-func checkNoAliases(path string, first int, root *yaml.Node) error {
-	stack := []*yaml.Node{root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Kind == yaml.AliasNode || n.Anchor != "" {
-			return errorf(path, n.Line+first-1, "YAML anchors and aliases are not allowed in front matter")
-		}
-		for i := len(n.Content) - 1; i >= 0; i-- {
-			stack = append(stack, n.Content[i])
-		}
-	}
-	return nil
-}
-
-// checkKeys checks a mapping's keys against the schema and that every value
-// has the right shape.
-func checkKeys(path string, first int, m *yaml.Node, schema map[string][]string, parent string) error {
+	subtitles := map[string]string{}
+	var published, modified time.Time
 	seen := map[string]int{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		line := k.Line + first - 1
-		name := k.Value
-		if parent != "" {
-			name = parent + "." + k.Value
+	for _, k := range root.keys {
+		if prev, dup := seen[k.name]; dup {
+			fail(k.line, "key %q is given twice (first on line %d)", k.name, prev)
+			continue
 		}
-		sub, known := schema[k.Value]
-		if !known {
-			return errorf(path, line, "unknown key %q", name)
-		}
-		if prev, dup := seen[k.Value]; dup {
-			return errorf(path, line, "key %q is given twice (first on line %d)", name, prev)
-		}
-		seen[k.Value] = line
+		seen[k.name] = k.line
 		switch {
-		case sub != nil:
-			if v.Kind != yaml.MappingNode {
-				return errorf(path, line, "%q must hold keys (%s)", name, strings.Join(sub, ", "))
+		case plainKeys[k.name]:
+			v, ok := scalar(k)
+			if !ok {
+				continue
 			}
-			subSchema := map[string][]string{}
-			for _, s := range sub {
-				subSchema[s] = nil
+			switch k.name {
+			case "title":
+				a.Title = v
+			case "slug":
+				a.Slug = v
+			case "source_url":
+				a.SourceURL = v
+			case "table_caption":
+				a.Table.Caption = v
+			case "terms_heading":
+				res.termsHeading = v
+			case "figure":
+				a.Figure = v
+			default:
+				subtitles[k.name] = v
 			}
-			if err := checkKeys(path, first, v, subSchema, name); err != nil {
-				return err
+		case k.name == "date" || modifiedKeys[k.name]:
+			v, ok := scalar(k)
+			if !ok || v == "" {
+				continue
 			}
-		case name == "theme.accents":
-			if v.Kind != yaml.SequenceNode {
-				return errorf(path, line, "%q must be a list of colours like [\"#1f6feb\", \"#d9480f\"]", name)
+			if quartoDates[strings.ToLower(v)] {
+				a.warn(k.line, "%s %q depends on when the page is rendered; it is not used as the article's date", k.name, v)
+				continue
 			}
-			for _, item := range v.Content {
-				if item.Kind != yaml.ScalarNode {
-					return errorf(path, item.Line+first-1, "%q must be a list of colours", name)
+			t, ok := parseFrontMatterDate(v)
+			if !ok {
+				fail(k.line, "%s %q is not a valid date: write it as YYYY-MM-DD", k.name, v)
+				continue
+			}
+			if k.name == "date" {
+				published = t
+			} else if t.After(modified) {
+				modified = t
+			}
+		case k.name == "author" || k.name == "authors":
+			names, ok := authorNames(k.value)
+			if !ok {
+				fail(k.line, "%q must be a name, a list of names, or a list of entries with \"name\"", k.name)
+				continue
+			}
+			if a.Author == "" {
+				a.Author = joinNames(names)
+			}
+		case keywordKeys[k.name]:
+			words, ok := keywordList(k.name, k.value)
+			if !ok {
+				fail(k.line, "%q must be a list of words like [\"go\", \"databases\"]", k.name)
+				continue
+			}
+			a.Keywords = appendKeywords(a.Keywords, words...)
+		case k.name == "draft":
+			v, ok := scalar(k)
+			if !ok {
+				continue
+			}
+			switch strings.ToLower(v) {
+			case "true", "yes", "on":
+				a.Draft = true
+			case "false", "no", "off", "":
+			default:
+				fail(k.line, "draft %q must be true or false", v)
+			}
+		case k.name == "table":
+			v, ok := scalar(k)
+			if !ok {
+				continue
+			}
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 1000 {
+				fail(k.line, "table %q must be the number of the comparison table in the article (1 for the first)", v)
+				continue
+			}
+			res.table, res.tableLine = n, k.line
+		case k.name == "theme":
+			applyTheme(a, k, fail)
+		default:
+			a.IgnoredKeys = append(a.IgnoredKeys, k.name)
+			if strict {
+				fail(k.line, "unknown key %q (strict mode: remove it or drop --strict)", k.name)
+			}
+		}
+	}
+	for _, key := range subtitleKeys {
+		if v := subtitles[key]; v != "" {
+			a.Subtitle = v
+			break
+		}
+	}
+	a.Updated = published
+	if modified.After(a.Updated) {
+		a.Updated = modified
+	}
+	if len(errs) > 0 {
+		return res, errs
+	}
+	return res, nil
+}
+
+// applyTheme reads the theme map: a name and accent colours.
+func applyTheme(a *Article, k fmKey, fail func(int, string, ...any)) {
+	if k.value.kind != fmMap {
+		fail(k.line, "\"theme\" must hold keys (name, accents)")
+		return
+	}
+	for _, tk := range k.value.keys {
+		switch tk.name {
+		case "name":
+			if tk.value.kind != fmScalar {
+				fail(tk.line, "\"theme.name\" must be a single value")
+				continue
+			}
+			switch v := tk.value.value; v {
+			case "", "light", "dark":
+				a.Theme.Name = v
+			default:
+				fail(tk.line, "theme name %q is unknown: use light or dark", v)
+			}
+		case "accents":
+			if tk.value.kind != fmList {
+				fail(tk.line, "\"theme.accents\" must be a list of colours like [\"#1f6feb\", \"#d9480f\"]")
+				continue
+			}
+			for _, item := range tk.value.items {
+				if item.kind != fmScalar || !hexColour.MatchString(item.value) {
+					fail(item.line, "accent colour %q is not a colour like \"#1f6feb\"", item.value)
+					continue
 				}
+				a.Theme.Accents = append(a.Theme.Accents, item.value)
 			}
 		default:
-			if v.Kind != yaml.ScalarNode {
-				return errorf(path, line, "%q must be a single value, not a list or a map", name)
-			}
+			fail(tk.line, "unknown key \"theme.%s\": the theme has name and accents", tk.name)
 		}
 	}
-	return nil
-}
-
-// yamlError turns a YAML library error into a located error.
-func yamlError(path string, first int, err error) *Error {
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		err = errors.New(te.Errors[0])
-	}
-	msg := err.Error()
-	line := 0
-	if m := yamlLinePattern.FindStringSubmatch(msg); m != nil {
-		if m[1] != "" {
-			n, _ := strconv.Atoi(m[1])
-			line = n + first - 1
-		}
-		msg = m[2]
-	} else if strings.HasPrefix(msg, "line ") {
-		var n int
-		if _, e := fmt.Sscanf(msg, "line %d:", &n); e == nil {
-			line = n + first - 1
-			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		}
-	}
-	if line == 0 {
-		line = 1
-	}
-	return errorf(path, line, "front matter: %s", msg)
-}
-
-// applyFrontMatter copies the front matter into the article.
-func applyFrontMatter(a *Article, fm frontMatter, lineOf func(key string) int) error {
-	a.Title, a.Subtitle, a.Slug, a.Author = fm.Title, fm.Subtitle, fm.Slug, fm.Author
-	a.SourceURL, a.Figure, a.Table.Caption = fm.SourceURL, fm.Figure, fm.TableCaption
-	a.Theme = ThemeOverrides{Name: fm.Theme.Name, Accents: fm.Theme.Accents}
-	if fm.Date != "" {
-		t, ok := parseDate(fm.Date)
-		if !ok {
-			return errorf(a.Source, lineOf("date"), "date %q is not a valid date: write it as YYYY-MM-DD", fm.Date)
-		}
-		a.Updated = t
-	}
-	switch fm.Theme.Name {
-	case "", "light", "dark":
-	default:
-		return errorf(a.Source, lineOf("theme"), "theme name %q is unknown: use light or dark", fm.Theme.Name)
-	}
-	for _, c := range fm.Theme.Accents {
-		if !hexColour.MatchString(c) {
-			return errorf(a.Source, lineOf("theme"), "accent colour %q is not a colour like \"#1f6feb\"", c)
-		}
-	}
-	return nil
 }
 
 var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
-// keyLines finds the file line of each top-level key of the YAML block,
-// for errors the decoder reports without a position.
-func keyLines(text string, first int) func(string) int {
-	lines := strings.Split(text, "\n")
-	return func(key string) int {
-		for i, l := range lines {
-			if strings.HasPrefix(l, key+":") {
-				return i + first
+// authorNames reads an author given as a name, a map with "name" (Quarto,
+// JSON-LD style), or a list of those.
+func authorNames(n *fmNode) ([]string, bool) {
+	switch n.kind {
+	case fmScalar:
+		if v := strings.TrimSpace(n.value); v != "" {
+			return []string{v}, true
+		}
+		return nil, true
+	case fmMap:
+		name := n.get("name")
+		if name == nil {
+			return nil, false
+		}
+		if name.kind == fmMap { // Quarto: name: {given: …, family: …}
+			parts := []string{}
+			for _, key := range []string{"given", "family"} {
+				if p := name.get(key); p != nil && p.kind == fmScalar && p.value != "" {
+					parts = append(parts, p.value)
+				}
+			}
+			if literal := name.get("literal"); literal != nil && literal.kind == fmScalar {
+				parts = []string{literal.value}
+			}
+			return []string{strings.Join(parts, " ")}, len(parts) > 0
+		}
+		return authorNames(name)
+	}
+	var names []string
+	for _, item := range n.items {
+		if item.kind == fmList {
+			return nil, false
+		}
+		more, ok := authorNames(item)
+		if !ok {
+			return nil, false
+		}
+		names = append(names, more...)
+	}
+	return names, true
+}
+
+// joinNames joins names as English prose does: "A", "A and B", "A, B and C".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// keywordList reads tags, keywords or categories: a list, or a string.
+// A string with commas is split at them; Jekyll splits tags and categories
+// written as one string at spaces.
+func keywordList(key string, n *fmNode) ([]string, bool) {
+	switch n.kind {
+	case fmScalar:
+		v := strings.TrimSpace(n.value)
+		switch {
+		case v == "":
+			return nil, true
+		case strings.Contains(v, ","):
+			return strings.Split(v, ","), true
+		case key == "keywords":
+			return []string{v}, true
+		}
+		return strings.Fields(v), true
+	case fmList:
+		var out []string
+		for _, item := range n.items {
+			if item.kind != fmScalar {
+				return nil, false
+			}
+			out = append(out, item.value)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// appendKeywords adds words that are not there yet (case-insensitively).
+func appendKeywords(list []string, words ...string) []string {
+	for _, w := range words {
+		w = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(w), "#"))
+		if w == "" {
+			continue
+		}
+		dup := false
+		for _, have := range list {
+			if strings.EqualFold(have, w) {
+				dup = true
+				break
 			}
 		}
-		return 1
+		if !dup {
+			list = append(list, w)
+		}
 	}
+	return list
+}
+
+// isoDate matches the dates of front matter: YYYY-MM-DD, optionally with a
+// time (after "T", "t" or spaces) and a zone, as RFC 3339, YAML timestamps,
+// TOML datetimes and Jekyll's "2024-03-05 10:00:00 +0100" write them.
+var isoDate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| +)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: *(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$`)
+
+// parseFrontMatterDate reads a front-matter date. The result is the
+// calendar date as written, whatever zone follows it: a post dated
+// 2024-03-05T23:30:00-07:00 was written on the 5th.
+func parseFrontMatterDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		return calendarDate(y, mo, d)
+	}
+	return parseDate(s)
+}
+
+// calendarDate returns the date at midnight UTC when it exists.
+func calendarDate(y, m, d int) (time.Time, bool) {
+	if y < 1 || y > 9999 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
 }

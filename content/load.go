@@ -13,14 +13,24 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
+// ParseOptions change how articles are read.
+type ParseOptions struct {
+	// Strict makes front-matter keys that triptych does not use errors
+	// instead of keys kept aside.
+	Strict bool
+}
+
 // Load reads the article at path and parses it with the loader its
 // extension selects (see Parse).
-func Load(path string) (*Article, error) {
+func Load(path string) (*Article, error) { return LoadWith(path, ParseOptions{}) }
+
+// LoadWith is Load with options.
+func LoadWith(path string, opts ParseOptions) (*Article, error) {
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	return ParseWith(path, data, opts)
 }
 
 // ReadFile reads a source file with the same checks as Load (a regular
@@ -81,18 +91,27 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// Extensions lists the file extensions Parse reads, in lower case.
+var Extensions = []string{".md", ".markdown", ".txt", ".html", ".htm"}
+
 // Parse builds an Article from the bytes of a source file. name is used in
 // messages and chooses the loader: ".md" and ".markdown" for Markdown with
-// front matter, ".txt" for a scraped plain-text article.
-func Parse(name string, data []byte) (*Article, error) {
-	var parse func(*Article, []string) error
+// front matter, ".txt" for a scraped plain-text article, ".html" and ".htm"
+// for a saved web page.
+func Parse(name string, data []byte) (*Article, error) { return ParseWith(name, data, ParseOptions{}) }
+
+// ParseWith is Parse with options.
+func ParseWith(name string, data []byte, opts ParseOptions) (*Article, error) {
+	var parse func(*Article, []string, ParseOptions) error
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
 		parse = parseMarkdown
 	case ".txt":
-		parse = parsePlainText
+		parse = func(a *Article, lines []string, _ ParseOptions) error { return parsePlainText(a, lines) }
+	case ".html", ".htm":
+		parse = parseWebPage
 	default:
-		return nil, kindErrorf(ErrFormat, name, 0, "unsupported file type %q: use .md, .markdown or .txt", filepath.Ext(name))
+		return nil, kindErrorf(ErrFormat, name, 0, "unsupported file type %q: use .md, .markdown, .txt, .html or .htm", filepath.Ext(name))
 	}
 	a := &Article{Source: name}
 	text, err := decodeText(a, data)
@@ -108,7 +127,7 @@ func Parse(name string, data []byte) (*Article, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, kindErrorf(ErrEmpty, name, 0, "empty article")
 	}
-	if err := parse(a, lines); err != nil {
+	if err := parse(a, lines, opts); err != nil {
 		return nil, err
 	}
 	if err := finish(a); err != nil {

@@ -2,16 +2,13 @@ package content
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // DefaultTermsHeading is the heading of the related-terms section when the
@@ -22,56 +19,88 @@ const DefaultTermsHeading = "Related Important Terms"
 const disclaimerHeading = "Disclaimer"
 
 // markdown is shared read-only; Parse creates fresh state per call.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+// Footnotes and strikethrough are GFM syntax that real articles use.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Footnote, extension.Strikethrough))
 
 // mdParser builds an Article from a goldmark tree.
 type mdParser struct {
 	a            *Article
 	src          []byte
-	lineOffset   int // file lines before the body
+	lines        [][]byte // the body's lines, for cell counts
+	lineOffset   int      // file lines before the body
+	lineMap      []int    // when set, the source line of each body line (HTML pages)
 	termsHeading string
 
-	tableSeen    bool
-	inTerms      bool
-	inDisclaimer bool
-	section      *Section
-	term         *Term
+	comparison    *east.Table    // the table chosen as the comparison
+	tableCaptions map[int]string // captions under tables, by the file line of their last row
+	notes         map[int]*Note  // footnotes by goldmark's index
+	noteOrder     []int          // indexes in order of first reference
+	inTerms       bool
+	inDisclaimer  bool
+	section       *Section
+	term          *Term
 }
 
-func parseMarkdown(a *Article, lines []string) error {
-	yamlText, body, offset, err := splitFrontMatter(a.Source, lines)
+func parseMarkdown(a *Article, lines []string, opts ParseOptions) error {
+	fm, body, offset, err := splitFrontMatter(a.Source, lines)
 	if err != nil {
 		return err
 	}
-	fm, err := decodeFrontMatter(a.Source, yamlText)
+	res, err := applyFrontMatter(a, fm.root, opts.Strict)
 	if err != nil {
 		return err
 	}
-	if err := applyFrontMatter(a, fm, keyLines(yamlText, 2)); err != nil {
-		return err
+	return parseMarkdownBody(a, body, offset, nil, res)
+}
+
+// parseMarkdownBody parses the body lines that follow offset file lines.
+// lineMap, when not nil, maps each body line to the line of another file
+// (the web page a Markdown text was extracted from).
+func parseMarkdownBody(a *Article, body []string, offset int, lineMap []int, res frontMatterResult) error {
+	size := 0
+	for _, l := range body {
+		size += len(l) + 1
 	}
-	src := []byte(strings.Join(body, "\n") + "\n")
-	if len(src) > MaxBodyBytes {
+	if size > MaxBodyBytes {
 		return kindErrorf(ErrTooLarge, a.Source, offset+1, "body larger than %s", humanBytes(MaxBodyBytes))
 	}
 	if line, depth := deepestNesting(body); depth > MaxNesting {
-		return kindErrorf(ErrTooLarge, a.Source, line+offset, "nesting deeper than %d (lists or quotes inside each other)", MaxNesting)
+		return kindErrorf(ErrTooLarge, a.Source, mapLine(lineMap, line)+offset, "nesting deeper than %d (lists or quotes inside each other)", MaxNesting)
 	}
-	p := &mdParser{a: a, src: src, lineOffset: offset, termsHeading: fm.TermsHeading}
+	p := &mdParser{
+		a: a, lineOffset: offset, lineMap: lineMap, termsHeading: res.termsHeading,
+		tableCaptions: map[int]string{}, notes: map[int]*Note{},
+	}
 	if p.termsHeading == "" {
 		p.termsHeading = DefaultTermsHeading
 	}
-	root := markdown.Parser().Parse(text.NewReader(src))
+	body = p.prepareBody(body)
+	p.src = []byte(strings.Join(body, "\n") + "\n")
+	p.lines = bytes.Split(p.src, []byte("\n"))
+	root := markdown.Parser().Parse(text.NewReader(p.src))
+	if err := p.chooseTable(root, res); err != nil {
+		return err
+	}
+	p.collectNotes(root)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if err := p.block(n); err != nil {
 			return err
 		}
 	}
 	p.closeOpen()
+	p.finishNotes()
 	if a.Title == "" {
 		return errorf(a.Source, 1, "no title: add \"title:\" to the front matter or start the body with \"# Title\"")
 	}
 	return nil
+}
+
+// mapLine maps a body line through lineMap when there is one.
+func mapLine(lineMap []int, line int) int {
+	if lineMap == nil || line < 1 || line > len(lineMap) {
+		return line
+	}
+	return lineMap[line-1]
 }
 
 // deepestNesting measures the container nesting of each line (block quote
@@ -133,7 +162,36 @@ func (p *mdParser) lineOf(n ast.Node) int {
 	if pos > len(p.src) {
 		pos = len(p.src)
 	}
-	return bytes.Count(p.src[:pos], []byte("\n")) + 1 + p.lineOffset
+	return p.fileLine(bytes.Count(p.src[:pos], []byte("\n")) + 1)
+}
+
+// fileLine turns a body line into a line of the file the user named.
+func (p *mdParser) fileLine(bodyLine int) int {
+	if p.lineMap != nil {
+		return mapLine(p.lineMap, bodyLine)
+	}
+	return bodyLine + p.lineOffset
+}
+
+// sourceLine returns the text of a body line given by its node's position.
+func (p *mdParser) sourceLineOf(n ast.Node) string {
+	pos := n.Pos()
+	if pos < 0 && n.FirstChild() != nil {
+		if c := n.FirstChild(); c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			pos = c.Lines().At(0).Start
+		}
+	}
+	if pos < 0 {
+		if n.Lines().Len() == 0 {
+			return ""
+		}
+		pos = n.Lines().At(0).Start
+	}
+	k := bytes.Count(p.src[:min(pos, len(p.src))], []byte("\n"))
+	if k >= len(p.lines) {
+		return ""
+	}
+	return string(p.lines[k])
 }
 
 func (p *mdParser) closeOpen() {
@@ -148,7 +206,7 @@ func (p *mdParser) closeOpen() {
 }
 
 func (p *mdParser) addParagraph(par Paragraph) {
-	if len(par.Runs) == 0 {
+	if len(par.Runs) == 0 && par.List == nil && par.Table == nil {
 		return
 	}
 	switch {
@@ -166,75 +224,12 @@ func (p *mdParser) addParagraph(par Paragraph) {
 	}
 }
 
-// block handles one top-level block; containers are flattened into their
-// paragraphs, iteratively.
-func (p *mdParser) block(n ast.Node) error {
-	switch n := n.(type) {
-	case *ast.Heading:
-		p.heading(n)
-	case *east.Table:
-		return p.table(n)
-	case *ast.ThematicBreak:
-	default:
-		stack := []ast.Node{n}
-		for len(stack) > 0 {
-			c := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			switch c := c.(type) {
-			case *ast.Paragraph, *ast.TextBlock:
-				par := p.inline(c)
-				if li, ok := c.Parent().(*ast.ListItem); ok && li.FirstChild() == c {
-					par.Runs = append([]Run{{Text: listMarker(li)}}, par.Runs...)
-				}
-				p.addParagraph(par)
-			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-				p.addParagraph(Paragraph{Runs: []Run{{Text: rawLines(c, p.src), Style: Code}}, Line: p.lineOf(c)})
-			case *ast.Heading:
-				p.heading(c)
-			case *east.Table:
-				if err := p.table(c); err != nil {
-					return err
-				}
-			default:
-				var kids []ast.Node
-				for k := c.FirstChild(); k != nil; k = k.NextSibling() {
-					kids = append(kids, k)
-				}
-				for i := len(kids) - 1; i >= 0; i-- {
-					stack = append(stack, kids[i])
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// listMarker returns the bullet or number a list item's text starts with.
-func listMarker(li *ast.ListItem) string {
-	list, ok := li.Parent().(*ast.List)
-	if !ok || !list.IsOrdered() {
-		return "• "
-	}
-	i := list.Start
-	for s := li.PreviousSibling(); s != nil; s = s.PreviousSibling() {
-		i++
-	}
-	return strconv.Itoa(i) + ". "
-}
-
-func rawLines(n ast.Node, src []byte) string {
-	var b strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		b.Write(seg.Value(src))
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
 func (p *mdParser) heading(h *ast.Heading) {
-	title := p.inline(h).Text()
+	title := strings.TrimSpace(strings.ReplaceAll(p.inline(h).Text(), "\n", " "))
 	line := p.lineOf(h)
+	if title == "" {
+		return
+	}
 	switch {
 	case h.Level == 1 && p.a.Title == "":
 		p.a.Title = title
@@ -246,7 +241,7 @@ func (p *mdParser) heading(h *ast.Heading) {
 		case strings.EqualFold(title, p.termsHeading):
 			p.inTerms = true
 			p.a.TermsHeading = title
-		case strings.EqualFold(title, disclaimerHeading):
+		case strings.EqualFold(strings.TrimRight(title, ".:"), disclaimerHeading):
 			p.inDisclaimer = true
 		default:
 			p.section = &Section{Heading: title, Line: line}
@@ -258,205 +253,4 @@ func (p *mdParser) heading(h *ast.Heading) {
 		// A deeper heading inside a section stays as a bold line of text.
 		p.addParagraph(Paragraph{Runs: []Run{{Text: title, Style: Bold}}, Line: line})
 	}
-}
-
-func (p *mdParser) table(t *east.Table) error {
-	line := p.lineOf(t)
-	if p.tableSeen {
-		p.a.warn(line, "only the first table is the comparison table; this one is left out")
-		return nil
-	}
-	p.tableSeen = true
-	tab := &p.a.Table
-	tab.Line = line
-	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
-		var cells []string
-		for cell := c.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			cells = append(cells, strings.TrimSpace(p.inline(cell).Text()))
-		}
-		rowLine := p.lineOf(c)
-		if _, isHeader := c.(*east.TableHeader); isHeader {
-			if len(cells) < 3 {
-				return errorf(p.a.Source, rowLine, "the table header must have an aspect column and at least two subjects")
-			}
-			tab.Label, tab.Subjects = cells[0], cells[1:]
-			continue
-		}
-		// goldmark pads short rows and drops extra cells silently: count
-		// the cells in the source line instead.
-		if n := countCells(p.sourceLine(rowLine)); n != len(tab.Subjects)+1 {
-			return errorf(p.a.Source, rowLine, "table row has %s, expected %d", plural(n-1, "cell"), len(tab.Subjects))
-		}
-		tab.Rows = append(tab.Rows, Row{Aspect: cells[0], Cells: cells[1:], Line: rowLine})
-	}
-	return nil
-}
-
-// sourceLine returns the text of a file line of the body.
-func (p *mdParser) sourceLine(fileLine int) string {
-	n := fileLine - p.lineOffset
-	lines := bytes.Split(p.src, []byte("\n"))
-	if n < 1 || n > len(lines) {
-		return ""
-	}
-	return string(lines[n-1])
-}
-
-// countCells counts the cells of a GFM table row: pipes not escaped and
-// not inside a code span separate cells; outer pipes are optional.
-func countCells(row string) int {
-	row = strings.TrimSpace(row)
-	row = strings.TrimPrefix(row, "|")
-	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, `\|`) {
-		row = row[:len(row)-1]
-	}
-	n, inCode := 1, false
-	for i := 0; i < len(row); i++ {
-		switch row[i] {
-		case '\\':
-			i++
-		case '`':
-			inCode = !inCode
-		case '|':
-			if !inCode {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-// inline converts a node's inline children into runs, iteratively.
-func (p *mdParser) inline(n ast.Node) Paragraph {
-	par := Paragraph{Line: p.lineOf(n)}
-	type frame struct {
-		node  ast.Node
-		style Style
-		link  string
-	}
-	stack := []frame{}
-	push := func(parent ast.Node, style Style, link string) {
-		var kids []ast.Node
-		for k := parent.FirstChild(); k != nil; k = k.NextSibling() {
-			kids = append(kids, k)
-		}
-		for i := len(kids) - 1; i >= 0; i-- {
-			stack = append(stack, frame{kids[i], style, link})
-		}
-	}
-	emit := func(s string, style Style, link string) {
-		if s == "" {
-			return
-		}
-		if k := len(par.Runs); k > 0 && par.Runs[k-1].Style == style && par.Runs[k-1].Link == link {
-			par.Runs[k-1].Text += s
-			return
-		}
-		par.Runs = append(par.Runs, Run{Text: s, Style: style, Link: link})
-	}
-	push(n, 0, "")
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		switch c := f.node.(type) {
-		case *ast.Text:
-			emit(unescapeMarkdown(c.Value(p.src)), f.style, f.link)
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				emit(" ", f.style, f.link)
-			}
-		case *ast.String:
-			emit(string(c.Value), f.style, f.link)
-		case *ast.CodeSpan:
-			var b strings.Builder
-			for k := c.FirstChild(); k != nil; k = k.NextSibling() {
-				if t, ok := k.(*ast.Text); ok {
-					b.Write(t.Value(p.src))
-				} else if s, ok := k.(*ast.String); ok {
-					b.Write(s.Value)
-				}
-			}
-			emit(b.String(), f.style|Code, f.link)
-		case *ast.Emphasis:
-			style := f.style | Italic
-			if c.Level >= 2 {
-				style = f.style | Bold
-			}
-			push(c, style, f.link)
-		case *ast.Link:
-			push(c, f.style, string(c.Destination))
-		case *ast.AutoLink:
-			url := string(c.URL(p.src))
-			emit(string(c.Label(p.src)), f.style, url)
-		case *ast.RawHTML:
-			var b strings.Builder
-			for i := 0; i < c.Segments.Len(); i++ {
-				seg := c.Segments.At(i)
-				b.Write(seg.Value(p.src))
-			}
-			emit(b.String(), f.style, f.link)
-		default:
-			push(c, f.style, f.link)
-		}
-	}
-	trimRuns(&par)
-	return par
-}
-
-// unescapeMarkdown resolves backslash escapes and character references.
-func unescapeMarkdown(raw []byte) string {
-	v := util.UnescapePunctuations(raw)
-	v = util.ResolveNumericReferences(v)
-	v = util.ResolveEntityNames(v)
-	s := string(v)
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	return s
-}
-
-// trimRuns removes leading and trailing spaces of the paragraph and folds
-// runs of spaces.
-func trimRuns(par *Paragraph) {
-	for i := range par.Runs {
-		par.Runs[i].Text = foldSpaces(par.Runs[i].Text)
-	}
-	for len(par.Runs) > 0 {
-		r := &par.Runs[0]
-		r.Text = strings.TrimLeft(r.Text, " ")
-		if r.Text != "" {
-			break
-		}
-		par.Runs = par.Runs[1:]
-	}
-	for len(par.Runs) > 0 {
-		r := &par.Runs[len(par.Runs)-1]
-		r.Text = strings.TrimRight(r.Text, " ")
-		if r.Text != "" {
-			break
-		}
-		par.Runs = par.Runs[:len(par.Runs)-1]
-	}
-}
-
-func foldSpaces(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\n\t") {
-		return s
-	}
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' {
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	if space {
-		b.WriteByte(' ')
-	}
-	return b.String()
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -17,24 +18,32 @@ func MarshalMarkdown(a *Article) []byte {
 	fm := frontMatter{
 		Title: a.Title, Subtitle: a.Subtitle, Slug: a.Slug, Date: a.Date(), Author: a.Author,
 		SourceURL: a.SourceURL, TableCaption: a.Table.Caption, Figure: a.Figure,
-		Theme: themeEntry{Name: a.Theme.Name, Accents: a.Theme.Accents},
+		Theme: themeEntry{Name: a.Theme.Name, Accents: a.Theme.Accents}, Keywords: a.Keywords, Draft: a.Draft,
 	}
 	if a.TermsHeading != "" && !strings.EqualFold(a.TermsHeading, DefaultTermsHeading) {
 		fm.TermsHeading = a.TermsHeading
 	}
+	// A table in the lead that could pass for the comparison must not be
+	// taken for it when the file is read again.
+	leadTables, lookAlike := 0, false
+	for _, p := range a.Lead {
+		if p.Table != nil {
+			leadTables++
+			lookAlike = lookAlike || len(p.Table.Subjects) >= 2 && len(p.Table.Rows) >= 1
+		}
+	}
+	if lookAlike {
+		fm.Table = leadTables + 1
+	}
 	b.WriteString("---\n")
 	b.Write(marshalFrontMatter(fm))
 	b.WriteString("---\n")
-	for _, p := range a.Lead {
-		b.WriteString("\n" + paragraphMarkdown(p) + "\n")
-	}
+	writeBlocks(&b, a.Lead)
 	b.WriteString("\n")
 	writeTable(&b, &a.Table)
 	for _, s := range a.Sections {
 		b.WriteString("\n## " + escapeInline(s.Heading, false) + "\n")
-		for _, p := range s.Paragraphs {
-			b.WriteString("\n" + paragraphMarkdown(p) + "\n")
-		}
+		writeBlocks(&b, s.Paragraphs)
 	}
 	if len(a.Terms) > 0 {
 		heading := a.TermsHeading
@@ -44,18 +53,69 @@ func MarshalMarkdown(a *Article) []byte {
 		b.WriteString("\n## " + escapeInline(heading, false) + "\n")
 		for _, t := range a.Terms {
 			b.WriteString("\n### " + escapeInline(t.Name, false) + "\n")
-			for _, p := range t.Definition {
-				b.WriteString("\n" + paragraphMarkdown(p) + "\n")
-			}
+			writeBlocks(&b, t.Definition)
 		}
 	}
 	if len(a.Disclaimer) > 0 {
 		b.WriteString("\n## " + disclaimerHeading + "\n")
-		for _, p := range a.Disclaimer {
-			b.WriteString("\n" + paragraphMarkdown(p) + "\n")
-		}
+		writeBlocks(&b, a.Disclaimer)
+	}
+	for _, n := range a.Notes {
+		var nb bytes.Buffer
+		writeBlocks(&nb, n.Paragraphs)
+		text := strings.TrimSpace(nb.String())
+		b.WriteString("\n[^" + strconv.Itoa(n.Number) + "]: " + strings.ReplaceAll(text, "\n", "\n    ") + "\n")
 	}
 	return b.Bytes()
+}
+
+// writeBlocks writes paragraphs, lists and tables, each after a blank line.
+func writeBlocks(b *bytes.Buffer, ps []Paragraph) {
+	for _, p := range ps {
+		b.WriteString("\n" + blockMarkdown(p, "") + "\n")
+	}
+}
+
+// blockMarkdown writes one block; indent prefixes every line after the
+// first (the block is inside a list item).
+func blockMarkdown(p Paragraph, indent string) string {
+	switch {
+	case p.List != nil:
+		var b strings.Builder
+		for i, item := range p.List.Items {
+			marker := "-"
+			if p.List.Ordered {
+				marker = strconv.Itoa(p.List.Start+i) + "."
+			}
+			inner := indent + strings.Repeat(" ", len(marker)+1)
+			if i > 0 {
+				b.WriteString("\n" + indent)
+			}
+			b.WriteString(marker + " ")
+			for j, blk := range item.Blocks {
+				if j > 0 {
+					b.WriteString("\n\n" + inner)
+				}
+				b.WriteString(blockMarkdown(blk, inner))
+			}
+			if len(item.Blocks) == 0 {
+				b.WriteString("\u00a0")
+			}
+		}
+		return b.String()
+	case p.Table != nil:
+		var tb bytes.Buffer
+		writeTable(&tb, p.Table)
+		return strings.ReplaceAll(strings.TrimRight(tb.String(), "\n"), "\n", "\n"+indent)
+	case len(p.Runs) == 1 && p.Runs[0].Style == Code && strings.Contains(p.Runs[0].Text, "\n"):
+		fence := "```"
+		for strings.Contains(p.Runs[0].Text, fence) {
+			fence += "`"
+		}
+		code := fence + "\n" + p.Runs[0].Text + "\n" + fence
+		return strings.ReplaceAll(code, "\n", "\n"+indent)
+	}
+	return paragraphMarkdown(p)
 }
 
 // marshalFrontMatter writes only the fields that are set, in schema order.
@@ -79,6 +139,19 @@ func marshalFrontMatter(fm frontMatter) []byte {
 	add("table_caption", fm.TableCaption)
 	add("terms_heading", fm.TermsHeading)
 	add("figure", fm.Figure)
+	if len(fm.Keywords) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, k := range fm.Keywords {
+			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k, Style: yaml.DoubleQuotedStyle})
+		}
+		doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "keywords"}, seq)
+	}
+	if fm.Table > 0 {
+		add("table", strconv.Itoa(fm.Table))
+	}
+	if fm.Draft {
+		add("draft", "true")
+	}
 	if fm.Theme.Name != "" || len(fm.Theme.Accents) > 0 {
 		theme := &yaml.Node{Kind: yaml.MappingNode}
 		if fm.Theme.Name != "" {
@@ -119,9 +192,6 @@ func scalarStyle(v string) yaml.Style {
 
 func writeTable(b *bytes.Buffer, t *Table) {
 	label := t.Label
-	if label == "" {
-		label = "Aspect"
-	}
 	row := func(cells []string) {
 		b.WriteString("|")
 		for _, c := range cells {
@@ -149,6 +219,10 @@ func paragraphMarkdown(p Paragraph) string {
 			continue
 		}
 		var s string
+		if r.Style&NoteRef != 0 {
+			b.WriteString("[^" + core + "]")
+			continue
+		}
 		if r.Style&Code != 0 {
 			s = codeSpan(core)
 		} else {
@@ -207,6 +281,9 @@ func escapeInline(s string, inTable bool) string {
 			if i+1 < len(s) && s[i+1] == '[' {
 				b.WriteByte('\\')
 			}
+		case '\n':
+			b.WriteString("<br>")
+			continue
 		}
 		b.WriteByte(c)
 	}

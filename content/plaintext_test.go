@@ -224,7 +224,7 @@ func TestBadInputs(t *testing.T) {
 		{"short separated row", "a.txt", "A vs B\n\nAspect\tA\tB\nGoal\tonly one\n", "a.txt:4: table row has 1 cell, expected 2", nil},
 		{"nul", "a.txt", "A vs B\x00\n", "a.txt: not a text file", ErrNotText},
 		{"binary", "a.md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.md: not a text file", ErrNotText},
-		{"unknown key", "a.md", "---\ntitle: x\nx: 1\n---\n", `a.md:3: unknown key "x"`, nil},
+		{"list where a value is expected", "a.md", "---\ntitle: x\nsubtitle: [a, b]\n---\n", `a.md:3: "subtitle" must be a single value`, nil},
 		{"unknown extension", "a.doc", "x", `a.doc: unsupported file type ".doc"`, ErrFormat},
 		{"no title md", "a.md", "---\nauthor: me\n---\n\nText.\n", "a.md:1: no title", nil},
 		{"unclosed front matter", "a.md", "---\ntitle: x\n", "a.md:1: front matter is not closed", nil},

@@ -28,7 +28,7 @@ var hostileCases = []struct {
 	{"unclosed", "unclosed.md", "---\ntitle: x\n", true, "unclosed.md:1: front matter is not closed"},
 	{"duplicate key", "dup.md", "---\ntitle: a\ntitle: b\n---\n", true, "dup.md:3: key \"title\" is given twice"},
 	{"tab indent", "tab.md", "---\ntitle: a\n\tauthor: b\n---\n", true, "tab.md:3: front matter"},
-	{"unknown key", "unknown.md", "---\ntitle: a\nsalary: 1\n---\n", true, "unknown.md:3: unknown key \"salary\""},
+	{"key of the wrong shape", "shape.md", "---\ntitle: a\nauthor: {x: 1}\n---\n", true, "shape.md:3: \"author\" must be a name"},
 	{"bad date", "date.md", "---\ntitle: a\n\n\ndate: 2024-02-30\n---\n", true, "date.md:5: date \"2024-02-30\" is not a valid date"},
 	{"list where text", "tags.md", "---\ntitle: [a, b]\n---\n", true, "tags.md:2: \"title\" must be a single value"},
 	{"nul in front matter", "nul.md", "---\ntitle: a\x00b\n---\n", true, "nul.md: not a text file"},

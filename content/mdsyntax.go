@@ -1,0 +1,115 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Site generators and notes apps add their own syntax to Markdown. Before
+// goldmark sees the body, prepareBody rewrites what a reader never sees as
+// such, line by line and without changing the number of lines (so that
+// every position still names its file line):
+//
+//   - Hugo shortcodes ({{< figure … >}}, {{% notice %}} … {{% /notice %}})
+//     are removed, their inner text kept, with a warning;
+//   - kramdown attribute lines ({: .class }, {:toc}) and the "* TOC" list
+//     item that {:toc} replaces are removed, with a warning;
+//   - Quarto/Pandoc fenced divs (::: {.callout-note} … :::) lose their
+//     fence lines; a table caption line (": Caption {#tbl-id}") under a
+//     table becomes that table's caption;
+//   - Obsidian wikilinks become their text ([[Note|alias]] → alias),
+//     embeds (![[file.png]]) are removed with a warning, ==highlights==
+//     lose their marks, and a callout's "[!note] Title" becomes a bold
+//     title.
+//
+// Fenced code blocks are left as written.
+
+var (
+	shortcodePattern  = regexp.MustCompile(`\{\{[<%]-?\s*/?\s*[^{}]*?-?[>%]\}\}`)
+	kramdownAttrLine  = regexp.MustCompile(`^\s*\{:[^}]*\}\s*$`)
+	kramdownTOCItem   = regexp.MustCompile(`^\s*(?:[-*+]|1\.)\s+TOC\s*$`)
+	fencedDivLine     = regexp.MustCompile(`^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*$`)
+	tableCaptionLine  = regexp.MustCompile(`^:\s+(\S.*?)\s*(?:\{#[^}]*\})?\s*$`)
+	wikiEmbed         = regexp.MustCompile(`!\[\[([^\]\n]*)\]\]`)
+	wikiLinkAlias     = regexp.MustCompile(`\[\[([^\]|\n]*)\|([^\]\n]*)\]\]`)
+	wikiLink          = regexp.MustCompile(`\[\[([^\]\n]*)\]\]`)
+	highlightPattern  = regexp.MustCompile(`==([^=\s](?:[^=\n]*[^=\s])?)==`)
+	calloutPattern    = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!(\w[\w-]*)\][+-]?\s*(.*)$`)
+	codeFenceStart    = regexp.MustCompile("^\\s{0,3}(`{3,}|~{3,})")
+	headingAttributes = regexp.MustCompile(`\s+\{[#.][^}]*\}\s*$`)
+)
+
+// prepareBody rewrites site-generator syntax (see above). It returns the
+// new lines and the table captions found under tables, by the file line
+// of the table's last row.
+func (p *mdParser) prepareBody(lines []string) []string {
+	out := make([]string, len(lines))
+	fence := ""
+	lastTableLine := -10
+	for i, l := range lines {
+		fileLine := i + 1 + p.lineOffset
+		if fence != "" {
+			out[i] = l
+			if strings.HasPrefix(strings.TrimSpace(l), fence) {
+				fence = ""
+			}
+			continue
+		}
+		if m := codeFenceStart.FindStringSubmatch(l); m != nil {
+			fence = m[1][:3]
+			out[i] = l
+			continue
+		}
+		switch {
+		case kramdownAttrLine.MatchString(l):
+			if strings.Contains(l, "toc") && i > 0 && kramdownTOCItem.MatchString(out[i-1]) {
+				out[i-1] = ""
+			}
+			p.a.warn(fileLine, "kramdown attribute line %q removed", strings.TrimSpace(l))
+			l = ""
+		case fencedDivLine.MatchString(l) && strings.HasPrefix(strings.TrimSpace(l), ":::"):
+			l = ""
+		case i-lastTableLine <= 2 && tableCaptionLine.MatchString(l):
+			p.tableCaptions[lastTableLine+1+p.lineOffset] = tableCaptionLine.FindStringSubmatch(l)[1]
+			l = ""
+		}
+		if strings.Contains(l, "{{") {
+			for _, sc := range shortcodePattern.FindAllString(l, -1) {
+				p.a.warn(fileLine, "Hugo shortcode %s removed", shorten(sc, 60))
+			}
+			l = shortcodePattern.ReplaceAllString(l, "")
+		}
+		if strings.Contains(l, "[[") {
+			for _, m := range wikiEmbed.FindAllStringSubmatch(l, -1) {
+				p.a.warn(fileLine, "embedded file %q left out", m[1])
+			}
+			l = wikiEmbed.ReplaceAllString(l, "")
+			l = wikiLinkAlias.ReplaceAllString(l, "$2")
+			l = wikiLink.ReplaceAllStringFunc(l, func(s string) string {
+				name := s[2 : len(s)-2]
+				if k := strings.IndexByte(name, '#'); k > 0 {
+					name = name[:k]
+				}
+				return name
+			})
+		}
+		if strings.Contains(l, "==") {
+			l = highlightPattern.ReplaceAllString(l, "$1")
+		}
+		if m := calloutPattern.FindStringSubmatch(l); m != nil {
+			title := m[3]
+			if title == "" {
+				title = strings.ToUpper(m[2][:1]) + strings.ToLower(m[2][1:])
+			}
+			l = m[1] + "**" + title + "**"
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			l = headingAttributes.ReplaceAllString(l, "")
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "|") {
+			lastTableLine = i
+		}
+		out[i] = l
+	}
+	return out
+}
