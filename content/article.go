@@ -72,6 +72,11 @@ type Row struct {
 	Aspect string
 	Cells  []string
 	Line   int
+	// Alternatives are, for a row whose split was a guess (a scraped row
+	// that lost its column separators), the best splits in order, each as
+	// the aspect followed by the cells; the first is the one taken. Empty
+	// when the split is certain.
+	Alternatives [][]string
 }
 
 // Note is one footnote: its number and text.
@@ -87,6 +92,9 @@ type Section struct {
 	Heading    string
 	Paragraphs []Paragraph
 	Line       int
+	// Level is 0 for a section of the article, 1 for a sub-section of the
+	// section before it (a question under "Frequently Asked Questions").
+	Level int
 }
 
 // Term is one entry of the related-terms list.

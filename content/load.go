@@ -18,6 +18,14 @@ type ParseOptions struct {
 	// Strict makes front-matter keys that triptych does not use errors
 	// instead of keys kept aside.
 	Strict bool
+	// DateOrder reads a date like 03/05/2024 whose day and month could be
+	// either way round: "mdy" (the default, as English pages mostly mean)
+	// or "dmy". Either way the reader is warned.
+	DateOrder string
+	// Splits are the user's choices for scraped table rows whose split was
+	// a guess (a "<file>.splits.yaml" beside the article; see splits.go).
+	// LoadWith reads them; Parse callers may set them.
+	Splits *SplitOverrides
 }
 
 // Load reads the article at path and parses it with the loader its
@@ -29,6 +37,11 @@ func LoadWith(path string, opts ParseOptions) (*Article, error) {
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Splits == nil {
+		if opts.Splits, err = LoadSplitOverrides(path); err != nil {
+			return nil, err
+		}
 	}
 	return ParseWith(path, data, opts)
 }
@@ -107,7 +120,7 @@ func ParseWith(name string, data []byte, opts ParseOptions) (*Article, error) {
 	case ".md", ".markdown":
 		parse = parseMarkdown
 	case ".txt":
-		parse = func(a *Article, lines []string, _ ParseOptions) error { return parsePlainText(a, lines) }
+		parse = parsePlainText
 	case ".html", ".htm":
 		parse = parseWebPage
 	default:

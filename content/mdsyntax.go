@@ -11,7 +11,8 @@ import (
 // every position still names its file line):
 //
 //   - Hugo shortcodes ({{< figure … >}}, {{% notice %}} … {{% /notice %}})
-//     are removed, their inner text kept, with a warning;
+//     and Jekyll's Liquid tags ({% include … %}) are removed, their inner
+//     text kept, with a warning;
 //   - kramdown attribute lines ({: .class }, {:toc}) and the "* TOC" list
 //     item that {:toc} replaces are removed, with a warning;
 //   - Quarto/Pandoc fenced divs (::: {.callout-note} … :::) lose their
@@ -25,7 +26,7 @@ import (
 // Fenced code blocks are left as written.
 
 var (
-	shortcodePattern  = regexp.MustCompile(`\{\{[<%]-?\s*/?\s*[^{}]*?-?[>%]\}\}`)
+	shortcodePattern  = regexp.MustCompile(`\{\{[<%]-?\s*/?\s*[^{}]*?-?[>%]\}\}|\{%-?\s*[^{}%]*?-?%\}`)
 	kramdownAttrLine  = regexp.MustCompile(`^\s*\{:[^}]*\}\s*$`)
 	kramdownTOCItem   = regexp.MustCompile(`^\s*(?:[-*+]|1\.)\s+TOC\s*$`)
 	fencedDivLine     = regexp.MustCompile(`^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*$`)
@@ -73,9 +74,9 @@ func (p *mdParser) prepareBody(lines []string) []string {
 			p.tableCaptions[lastTableLine+1+p.lineOffset] = tableCaptionLine.FindStringSubmatch(l)[1]
 			l = ""
 		}
-		if strings.Contains(l, "{{") {
+		if strings.Contains(l, "{{") || strings.Contains(l, "{%") {
 			for _, sc := range shortcodePattern.FindAllString(l, -1) {
-				p.a.warn(fileLine, "Hugo shortcode %s removed", shorten(sc, 60))
+				p.a.warn(fileLine, "template tag %s removed (Hugo shortcodes and Liquid tags are not run)", shorten(sc, 60))
 			}
 			l = shortcodePattern.ReplaceAllString(l, "")
 		}

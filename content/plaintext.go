@@ -57,7 +57,7 @@ type textParser struct {
 	pos   int
 }
 
-func parsePlainText(a *Article, raw []string) error {
+func parsePlainText(a *Article, raw []string, opts ParseOptions) error {
 	p := &textParser{a: a}
 	for i, l := range raw {
 		p.lines = append(p.lines, line{text: strings.TrimRightFunc(l, unicode.IsSpace), num: i + 1})

@@ -59,12 +59,17 @@ type SummaryTable struct {
 type SummaryRow struct {
 	Aspect string   `json:"aspect"`
 	Cells  []string `json:"cells"`
+	// Alternatives are the best splits of a row whose split is a guess,
+	// each the aspect and then the cells; the first is the one taken.
+	Alternatives [][]string `json:"alternatives"`
 }
 
 // SummarySection is one section of a Summary.
 type SummarySection struct {
 	Heading    string   `json:"heading"`
 	Paragraphs []string `json:"paragraphs"`
+	// Level is 1 for a sub-section of the section before it, else 0.
+	Level int `json:"level"`
 	// Lists are the section's lists; Tables its tables other than the
 	// comparison, one string per row with cells separated by " | ".
 	Lists  []SummaryList `json:"lists"`
@@ -92,10 +97,14 @@ func Summarize(a *Article) Summary {
 		s.Notes = append(s.Notes, SummaryNote{Number: n.Number, Text: ParagraphsText(n.Paragraphs)})
 	}
 	for _, r := range a.Table.Rows {
-		s.Table.Rows = append(s.Table.Rows, SummaryRow{Aspect: r.Aspect, Cells: append([]string{}, r.Cells...)})
+		alts := [][]string{}
+		for _, alt := range r.Alternatives {
+			alts = append(alts, append([]string{}, alt...))
+		}
+		s.Table.Rows = append(s.Table.Rows, SummaryRow{Aspect: r.Aspect, Cells: append([]string{}, r.Cells...), Alternatives: alts})
 	}
 	for _, sec := range a.Sections {
-		ss := SummarySection{Heading: sec.Heading, Paragraphs: texts(sec.Paragraphs), Lists: lists(sec.Paragraphs), Tables: [][]string{}}
+		ss := SummarySection{Heading: sec.Heading, Paragraphs: texts(sec.Paragraphs), Level: sec.Level, Lists: lists(sec.Paragraphs), Tables: [][]string{}}
 		for _, p := range sec.Paragraphs {
 			if p.Table != nil {
 				ss.Tables = append(ss.Tables, strings.Split(p.Text(), "\n"))

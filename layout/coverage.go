@@ -32,12 +32,12 @@ func covered(r rune) bool {
 // the embedded fonts cannot draw is replaced by Placeholder, with one
 // warning per source line naming the characters.
 func SanitizeText(a *content.Article) (*content.Article, []content.Warning) {
-	c := *a
+	c := a.Clone()
 	missing := map[int]map[rune]bool{}
 	fix := func(s string, line int) string {
 		bad := false
 		for _, r := range s {
-			if r != ' ' && !covered(r) {
+			if r != ' ' && r != '\n' && !covered(r) {
 				bad = true
 				break
 			}
@@ -47,7 +47,7 @@ func SanitizeText(a *content.Article) (*content.Article, []content.Warning) {
 		}
 		var b strings.Builder
 		for _, r := range s {
-			if r == ' ' || covered(r) {
+			if r == ' ' || r == '\n' || covered(r) {
 				b.WriteRune(r)
 				continue
 			}
@@ -59,41 +59,7 @@ func SanitizeText(a *content.Article) (*content.Article, []content.Warning) {
 		}
 		return b.String()
 	}
-	paras := func(ps []content.Paragraph) []content.Paragraph {
-		out := make([]content.Paragraph, len(ps))
-		for i, p := range ps {
-			out[i] = content.Paragraph{Line: p.Line, Runs: make([]content.Run, len(p.Runs))}
-			for j, r := range p.Runs {
-				r.Text = fix(r.Text, p.Line)
-				out[i].Runs[j] = r
-			}
-		}
-		return out
-	}
-	c.Title, c.Subtitle, c.Author = fix(a.Title, 1), fix(a.Subtitle, 1), fix(a.Author, 1)
-	c.Figure, c.TermsHeading = fix(a.Figure, 0), fix(a.TermsHeading, 0)
-	c.Table.Caption, c.Table.Label = fix(a.Table.Caption, a.Table.Line), fix(a.Table.Label, a.Table.Line)
-	c.Table.Subjects = make([]string, len(a.Table.Subjects))
-	for i, s := range a.Table.Subjects {
-		c.Table.Subjects[i] = fix(s, a.Table.Line)
-	}
-	c.Table.Rows = make([]content.Row, len(a.Table.Rows))
-	for i, r := range a.Table.Rows {
-		row := content.Row{Aspect: fix(r.Aspect, r.Line), Line: r.Line, Cells: make([]string, len(r.Cells))}
-		for j, cell := range r.Cells {
-			row.Cells[j] = fix(cell, r.Line)
-		}
-		c.Table.Rows[i] = row
-	}
-	c.Lead, c.Disclaimer = paras(a.Lead), paras(a.Disclaimer)
-	c.Sections = make([]content.Section, len(a.Sections))
-	for i, s := range a.Sections {
-		c.Sections[i] = content.Section{Heading: fix(s.Heading, s.Line), Line: s.Line, Paragraphs: paras(s.Paragraphs)}
-	}
-	c.Terms = make([]content.Term, len(a.Terms))
-	for i, t := range a.Terms {
-		c.Terms[i] = content.Term{Name: fix(t.Name, t.Line), Line: t.Line, Definition: paras(t.Definition)}
-	}
+	c.EditText(fix)
 	var warnings []content.Warning
 	lines := make([]int, 0, len(missing))
 	for l := range missing {
@@ -109,5 +75,5 @@ func SanitizeText(a *content.Article) (*content.Article, []content.Warning) {
 		warnings = append(warnings, content.NewWarning(a.Source, l,
 			"the fonts have no glyph for %s; shown as %q", strings.Join(runes, ", "), string(Placeholder)))
 	}
-	return &c, warnings
+	return c, warnings
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"strings"
 
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/layout/fonts"
@@ -13,15 +14,25 @@ type tableGrid struct {
 	header     [][]Line
 	headerH    float64
 	rows       [][][]Line // row, column (0 = aspect), lines
+	// caption is repeated with "(continued)" after a page break; colored
+	// gives the header cells the subjects' colours (the comparison only).
+	caption string
+	colored bool
 }
 
-func (f *flow) measureTable() tableGrid {
-	t := f.a.Table
+// measureTable breaks the cells of a table: the comparison (colored) or
+// another table of the article, placed from x across width.
+func (f *flow) measureTable(t content.Table, colored bool, x, width float64) tableGrid {
 	n := len(t.Subjects)
-	aspectW := math.Max(90, f.width()*0.22)
-	subjectW := (f.width() - aspectW) / float64(n)
-	g := tableGrid{}
-	x := f.left
+	aspectW := math.Max(90, width*0.22)
+	switch {
+	case n == 0:
+		aspectW = width
+	case !colored && n == 1:
+		aspectW = width * 0.4
+	}
+	subjectW := (width - aspectW) / float64(max(n, 1))
+	g := tableGrid{colored: colored, caption: t.Caption}
 	for i := 0; i <= n; i++ {
 		w := subjectW
 		if i == 0 {
@@ -32,7 +43,7 @@ func (f *flow) measureTable() tableGrid {
 		x += w
 	}
 	label := t.Label
-	if label == "" {
+	if label == "" && colored {
 		label = "Aspect"
 	}
 	heads := append([]string{label}, t.Subjects...)
@@ -44,7 +55,7 @@ func (f *flow) measureTable() tableGrid {
 	}
 	g.headerH = float64(maxLines)*tableLead + 2*tablePad
 	for _, r := range t.Rows {
-		cells := make([][]Line, n+1)
+		cells := make([][]Line, len(t.Subjects)+1)
 		cells[0] = BreakLines([]Span{{Text: r.Aspect, Face: fonts.SansBold}}, tableSize, g.colW[0]-2*tablePad, false)
 		for i, c := range r.Cells {
 			cells[i+1] = BreakLines([]Span{{Text: c, Face: fonts.SansRegular}}, tableSize, g.colW[i+1]-2*tablePad, false)
@@ -66,7 +77,7 @@ func rowLines(cells [][]Line) int {
 // unless it alone is taller than a page; after a break the header repeats
 // under a "(continued)" label; a header never stands alone at a page foot.
 func (f *flow) table() {
-	g := f.measureTable()
+	g := f.measureTable(f.a.Table, true, f.left, f.width())
 	caption := f.a.Table.Caption
 	if caption == "" {
 		caption = "Comparison"
@@ -78,24 +89,42 @@ func (f *flow) table() {
 	f.heading(caption, 1, g.headerH+math.Min(firstRow, f.bottom-f.top-g.headerH-60))
 	f.tableHeader(g, false)
 	for i, cells := range g.rows {
-		f.tableRow(g, i, cells, caption)
+		f.tableRow(g, i, cells)
 	}
 	f.y += 4
 }
 
+// otherTable places a table of the article that is not the comparison, at
+// the indent of the block that holds it, with a neutral header.
+func (f *flow) otherTable(t content.Table, indent float64) {
+	g := f.measureTable(t, false, f.left+indent, f.width()-indent)
+	if t.Caption != "" {
+		c := f.plain(t.Caption, fonts.SansBold, tableSize, tableLead, f.th.Text, RoleCaption)
+		f.keepSpace(c.height(len(c.lines)) + g.headerH + tableLead + 2*tablePad)
+		f.place(c)
+		f.y += 2
+	}
+	firstRow := 0.0
+	if len(g.rows) > 0 {
+		firstRow = float64(rowLines(g.rows[0]))*tableLead + 2*tablePad
+	}
+	f.keepSpace(g.headerH + math.Min(firstRow, f.bottom-f.top-g.headerH-60))
+	f.tableHeader(g, false)
+	for i, cells := range g.rows {
+		f.tableRow(g, i, cells)
+	}
+}
+
 func (f *flow) tableHeader(g tableGrid, continued bool) {
 	if continued {
-		label := f.plain(f.a.Table.Caption+" (continued)", fonts.SansRegular, smallSize, smallLead, f.th.Muted, RoleCaption)
-		if f.a.Table.Caption == "" {
-			label = f.plain("(continued)", fonts.SansRegular, smallSize, smallLead, f.th.Muted, RoleCaption)
-		}
+		label := f.plain(strings.TrimSpace(g.caption+" (continued)"), fonts.SansRegular, smallSize, smallLead, f.th.Muted, RoleCaption)
 		f.place(label)
 		f.y += 3
 	}
 	f.block++
 	for i, ls := range g.header {
 		bg := f.th.Header
-		if i > 0 {
+		if i > 0 && g.colored {
 			bg = f.th.Subjects[(i-1)%len(f.th.Subjects)]
 		}
 		f.add(&Fill{Rect: Rect{g.colX[i], f.y, g.colW[i], g.headerH}, Color: bg})
@@ -106,7 +135,7 @@ func (f *flow) tableHeader(g tableGrid, continued bool) {
 	f.y += g.headerH
 }
 
-func (f *flow) tableRow(g tableGrid, index int, cells [][]Line, caption string) {
+func (f *flow) tableRow(g tableGrid, index int, cells [][]Line) {
 	f.block++
 	start := 0
 	total := rowLines(cells)
@@ -140,7 +169,8 @@ func (f *flow) tableRow(g tableGrid, index int, cells [][]Line, caption string) 
 			}
 		}
 		f.y += h
-		f.add(&Rule{X1: f.left, Y1: f.y, X2: f.right, Y2: f.y, Width: 0.5, Color: f.th.Rule})
+		last := len(g.colX) - 1
+		f.add(&Rule{X1: g.colX[0], Y1: f.y, X2: g.colX[last] + g.colW[last], Y2: f.y, Width: 0.5, Color: f.th.Rule})
 		start += n
 		if start < total {
 			f.newPage()

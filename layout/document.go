@@ -73,6 +73,7 @@ func Handout(a *content.Article, opts DocumentOptions) (*Document, error) {
 	if err := f.figure(a, opts); err != nil {
 		return nil, err
 	}
+	f.notes()
 	f.disclaimer()
 	if len(f.pages) > MaxPages {
 		return nil, fmt.Errorf("%s: the handout would have %d pages, more than the limit of %d", a.Source, len(f.pages), MaxPages)
@@ -125,6 +126,10 @@ type para struct {
 	role    Role
 	x       float64
 	justify bool
+	// marker, when set, is a list item's bullet or number, placed left of
+	// the first line at markerX.
+	marker  *Line
+	markerX float64
 }
 
 func (p para) height(n int) float64 { return float64(n) * p.lead }
@@ -134,7 +139,11 @@ func lineBoxes(l Line, x, y, size, lead float64, c Color, role Role, block int) 
 	boxes := make([]Box, 0, len(l.Pieces))
 	for _, pc := range l.Pieces {
 		base := y + (lead-size)/2 + pc.Face.Ascent()*size*0.9
-		boxes = append(boxes, &Text{X: x + pc.X, Baseline: base, Width: pc.W, Size: size, Face: pc.Face,
+		at := size
+		if pc.Super {
+			at, base = size*SuperScale, base-size*SuperRise
+		}
+		boxes = append(boxes, &Text{X: x + pc.X, Baseline: base, Width: pc.W, Size: at, Face: pc.Face,
 			Color: c, Text: pc.Text, Link: pc.Link, Role: role, Block: block})
 	}
 	return boxes
@@ -161,7 +170,10 @@ func (f *flow) place(p para) {
 				n = 0
 			}
 		}
-		for _, l := range lines[:n] {
+		for i, l := range lines[:n] {
+			if p.marker != nil && i == 0 && len(lines) == len(p.lines) {
+				f.add(lineBoxes(*p.marker, p.markerX, f.y, p.size, p.lead, p.color, p.role, f.block)...)
+			}
 			f.add(lineBoxes(l, p.x, f.y, p.size, p.lead, p.color, p.role, f.block)...)
 			f.y += p.lead
 		}
@@ -184,17 +196,25 @@ func (f *flow) plain(text string, face fonts.Face, size, lead float64, c Color, 
 	return para{lines: BreakLines([]Span{{Text: text, Face: face}}, size, f.width(), false), size: size, lead: lead, color: c, role: role, x: f.left}
 }
 
-// runsPara breaks a paragraph of inline runs in the body serif.
+// runsPara breaks a paragraph of inline runs in the body serif across the
+// full measure.
 func (f *flow) runsPara(p content.Paragraph, size, lead float64, c Color, justify bool) para {
+	return f.runsParaAt(p, size, lead, c, justify, 0)
+}
+
+// runsParaAt breaks a paragraph indented by indent points.
+func (f *flow) runsParaAt(p content.Paragraph, size, lead float64, c Color, justify bool, indent float64) para {
 	spans := make([]Span, 0, len(p.Runs))
 	for _, r := range p.Runs {
 		face := fonts.SerifRegular.With(r.Style&content.Bold != 0, r.Style&content.Italic != 0)
 		if r.Style&content.Code != 0 {
 			face = fonts.SansRegular
 		}
-		spans = append(spans, Span{Text: r.Text, Face: face, Link: SafeLink(r.Link)})
+		spans = append(spans, Span{Text: r.Text, Face: face, Link: SafeLink(r.Link), Super: r.Style&content.NoteRef != 0})
 	}
-	return para{lines: BreakLines(spans, size, f.width(), justify), size: size, lead: lead, color: c, role: RoleBody, x: f.left, justify: justify}
+	// A code block keeps its lines: justifying them would stretch code.
+	justify = justify && !(len(p.Runs) == 1 && p.Runs[0].Style&content.Code != 0)
+	return para{lines: BreakLines(spans, size, f.width()-indent, justify), size: size, lead: lead, color: c, role: RoleBody, x: f.left + indent, justify: justify}
 }
 
 // SafeLink returns url when it is an http or https URL, else "": other
@@ -231,12 +251,7 @@ func (f *flow) titleBlock() {
 }
 
 func (f *flow) bodyParagraphs(ps []content.Paragraph) {
-	for i, p := range ps {
-		if i > 0 {
-			f.y += paraGap
-		}
-		f.place(f.runsPara(p, bodySize, bodyLead, f.th.Text, true))
-	}
+	f.blocks(ps, bodySize, bodyLead, f.th.Text, 0)
 }
 
 // heading places a heading that keeps with the first lines of what follows
@@ -260,11 +275,7 @@ func (f *flow) heading(text string, level int, next float64) {
 func firstLines(p para) float64 { return p.height(min(len(p.lines), minSplit)) }
 
 func (f *flow) section(s content.Section) {
-	var first para
-	if len(s.Paragraphs) > 0 {
-		first = f.runsPara(s.Paragraphs[0], bodySize, bodyLead, f.th.Text, true)
-	}
-	f.heading(s.Heading, 1, firstLines(first))
+	f.heading(s.Heading, 1, f.firstHeight(s.Paragraphs))
 	f.bodyParagraphs(s.Paragraphs)
 }
 
@@ -286,12 +297,8 @@ func (f *flow) terms() {
 			f.y += paraGap + 2
 		}
 		name := termHead(t)
-		var def para
-		if len(t.Definition) > 0 {
-			def = f.runsPara(t.Definition[0], bodySize, bodyLead, f.th.Text, true)
-		}
 		if t.Name != "" {
-			f.keepSpace(name.height(len(name.lines)) + firstLines(def))
+			f.keepSpace(name.height(len(name.lines)) + f.firstHeight(t.Definition))
 			f.place(name)
 			f.y += 1
 		}
@@ -308,14 +315,7 @@ func (f *flow) disclaimer() {
 	first := f.runsPara(f.a.Disclaimer[0], smallSize, smallLead, f.th.Muted, true)
 	f.keepSpace(label.height(1) + firstLines(first))
 	f.place(label)
-	for i, p := range f.a.Disclaimer {
-		if i > 0 {
-			f.y += 3
-		}
-		pp := f.runsPara(p, smallSize, smallLead, f.th.Muted, true)
-		pp.role = RoleCaption
-		f.place(pp)
-	}
+	f.blocks(f.a.Disclaimer, smallSize, smallLead, f.th.Muted, 0)
 }
 
 // decorate adds the running header (from page 2) and the page numbers,

@@ -12,14 +12,24 @@ type Span struct {
 	Text string
 	Face fonts.Face
 	Link string
+	// Super sets the text as a superscript (a note reference), smaller
+	// and raised.
+	Super bool
 }
+
+// Superscript size and rise, as fractions of the line's type size.
+const (
+	SuperScale = 0.62
+	SuperRise  = 0.33
+)
 
 // Piece is a placed part of a line: X is its offset from the line start.
 type Piece struct {
-	Text string
-	Face fonts.Face
-	Link string
-	X, W float64
+	Text  string
+	Face  fonts.Face
+	Link  string
+	X, W  float64
+	Super bool
 }
 
 // Line is one broken line of text.
@@ -30,10 +40,11 @@ type Line struct {
 
 // fragment is a part of a word in one face.
 type fragment struct {
-	text string
-	face fonts.Face
-	link string
-	w    float64
+	text  string
+	face  fonts.Face
+	link  string
+	w     float64
+	super bool
 }
 
 // word is a run of fragments with no space inside, and the width of the
@@ -42,6 +53,9 @@ type word struct {
 	frags []fragment
 	w     float64
 	space float64
+	// brk forces a line break after the word (a "\n" in the text); a word
+	// with no fragments and brk set is an empty line.
+	brk bool
 }
 
 // slack keeps every line a little narrower than its box, so that tiny
@@ -56,14 +70,19 @@ func BreakLines(spans []Span, size, width float64, justify bool) []Line {
 	words := splitWords(spans, size)
 	limit := width * slack
 	var lines [][]word
+	var forced []bool // whether each line ends at a forced break
 	var cur []word
 	curW := 0.0
+	endLine := func(brk bool) {
+		lines = append(lines, cur)
+		forced = append(forced, brk)
+		cur, curW = nil, 0
+	}
 	// add puts a word on the current line, or on a new one when it would
 	// not fit (greedy breaking).
 	add := func(w word) {
 		if len(cur) > 0 && curW+cur[len(cur)-1].space+w.w > limit {
-			lines = append(lines, cur)
-			cur, curW = nil, 0
+			endLine(false)
 		}
 		if len(cur) > 0 {
 			curW += cur[len(cur)-1].space
@@ -72,20 +91,27 @@ func BreakLines(spans []Span, size, width float64, justify bool) []Line {
 		curW += w.w
 	}
 	for _, w := range words {
-		if w.w <= limit {
-			add(w)
+		switch {
+		case len(w.frags) == 0:
+			endLine(true) // an empty line
 			continue
+		case w.w <= limit:
+			add(w)
+		default:
+			for _, part := range splitLongWord(w, size, limit) {
+				add(part)
+			}
 		}
-		for _, part := range splitLongWord(w, size, limit) {
-			add(part)
+		if w.brk {
+			endLine(true)
 		}
 	}
 	if len(cur) > 0 {
-		lines = append(lines, cur)
+		endLine(false)
 	}
 	out := make([]Line, len(lines))
 	for i, ws := range lines {
-		out[i] = placeLine(ws, size, width*slack, justify && i < len(lines)-1)
+		out[i] = placeLine(ws, size, width*slack, justify && i < len(lines)-1 && !forced[i])
 	}
 	return out
 }
@@ -103,6 +129,19 @@ func splitWords(spans []Span, size float64) []word {
 			words[len(words)-1].space = space
 		}
 	}
+	// lineBreak ends the word before a "\n"; a second "\n" in a row makes
+	// an empty line.
+	lineBreak := func(space float64) {
+		switch {
+		case len(cur.frags) > 0:
+			flush(space)
+			words[len(words)-1].brk = true
+		case len(words) > 0 && !words[len(words)-1].brk:
+			words[len(words)-1].brk = true
+		case len(words) > 0:
+			words = append(words, word{brk: true})
+		}
+	}
 	for _, s := range spans {
 		text := s.Text
 		for text != "" {
@@ -111,17 +150,25 @@ func splitWords(spans []Span, size float64) []word {
 				i = len(text)
 			}
 			if i > 0 {
-				fw := s.Face.Width(text[:i], size)
-				if n := len(cur.frags); n > 0 && cur.frags[n-1].face == s.Face && cur.frags[n-1].link == s.Link {
+				at := size
+				if s.Super {
+					at = size * SuperScale
+				}
+				fw := s.Face.Width(text[:i], at)
+				if n := len(cur.frags); n > 0 && cur.frags[n-1].face == s.Face && cur.frags[n-1].link == s.Link && cur.frags[n-1].super == s.Super {
 					cur.frags[n-1].text += text[:i]
 					cur.frags[n-1].w += fw
 				} else {
-					cur.frags = append(cur.frags, fragment{text[:i], s.Face, s.Link, fw})
+					cur.frags = append(cur.frags, fragment{text[:i], s.Face, s.Link, fw, s.Super})
 				}
 				cur.w += fw
 			}
 			if i < len(text) {
-				flush(s.Face.Width(" ", size))
+				if text[i] == '\n' {
+					lineBreak(s.Face.Width(" ", size))
+				} else {
+					flush(s.Face.Width(" ", size))
+				}
 				text = text[i+1:]
 			} else {
 				text = ""
@@ -137,14 +184,19 @@ func splitWords(spans []Span, size float64) []word {
 func splitLongWord(w word, size, limit float64) []word {
 	type ch struct {
 		r    rune
-		face fonts.Face
-		link string
-		w    float64
+		face  fonts.Face
+		link  string
+		w     float64
+		super bool
 	}
 	var chars []ch
 	for _, f := range w.frags {
+		at := size
+		if f.super {
+			at = size * SuperScale
+		}
 		for _, r := range f.text {
-			chars = append(chars, ch{r, f.face, f.link, f.face.Advance(r) * size})
+			chars = append(chars, ch{r, f.face, f.link, f.face.Advance(r) * at, f.super})
 		}
 	}
 	var parts []word
@@ -163,11 +215,11 @@ func splitLongWord(w word, size, limit float64) []word {
 		}
 		var part word
 		for _, c := range chars[start:end] {
-			if n := len(part.frags); n > 0 && part.frags[n-1].face == c.face && part.frags[n-1].link == c.link {
+			if n := len(part.frags); n > 0 && part.frags[n-1].face == c.face && part.frags[n-1].link == c.link && part.frags[n-1].super == c.super {
 				part.frags[n-1].text += string(c.r)
 				part.frags[n-1].w += c.w
 			} else {
-				part.frags = append(part.frags, fragment{string(c.r), c.face, c.link, c.w})
+				part.frags = append(part.frags, fragment{string(c.r), c.face, c.link, c.w, c.super})
 			}
 			part.w += c.w
 		}
@@ -175,6 +227,7 @@ func splitLongWord(w word, size, limit float64) []word {
 		start = end
 	}
 	parts[len(parts)-1].space = w.space
+	parts[len(parts)-1].brk = w.brk
 	return parts
 }
 
@@ -201,7 +254,7 @@ func placeLine(ws []word, size, width float64, justify bool) Line {
 	for i, w := range ws {
 		for _, f := range w.frags {
 			n := len(line.Pieces)
-			if n > 0 && extra == 0 && line.Pieces[n-1].Face == f.face && line.Pieces[n-1].Link == f.link &&
+			if n > 0 && extra == 0 && line.Pieces[n-1].Face == f.face && line.Pieces[n-1].Link == f.link && line.Pieces[n-1].Super == f.super &&
 				line.Pieces[n-1].X+line.Pieces[n-1].W <= x+0.001 {
 				p := &line.Pieces[n-1]
 				gap := x - (p.X + p.W)
@@ -211,7 +264,7 @@ func placeLine(ws []word, size, width float64, justify bool) Line {
 				p.Text += f.text
 				p.W = x + f.w - p.X
 			} else {
-				line.Pieces = append(line.Pieces, Piece{Text: f.text, Face: f.face, Link: f.link, X: x, W: f.w})
+				line.Pieces = append(line.Pieces, Piece{Text: f.text, Face: f.face, Link: f.link, X: x, W: f.w, Super: f.super})
 			}
 			x += f.w
 		}
