@@ -183,7 +183,7 @@ func splitWords(spans []Span, size float64) []word {
 // cuts after "/" and "-".
 func splitLongWord(w word, size, limit float64) []word {
 	type ch struct {
-		r    rune
+		r     rune
 		face  fonts.Face
 		link  string
 		w     float64
