@@ -25,9 +25,15 @@ import (
 // Options configure Build. The zero value builds the default article in
 // the default formats into "dist".
 type Options struct {
-	// Sources are files, folders (searched for .md, .markdown and .txt) or
-	// glob patterns; none means the embedded default article.
+	// Sources are files, folders (searched for the extensions of
+	// content.Extensions) or glob patterns; none means the embedded
+	// default article.
 	Sources []string
+	// Parse options: strict front matter, the order of ambiguous dates.
+	Parse content.ParseOptions
+	// Drafts builds articles whose front matter says draft: true; without
+	// it they are left out with a "draft" line in the report.
+	Drafts bool
 	// OutDir is the output folder; "" means "dist".
 	OutDir string
 	// Formats to build; nil means render.DefaultFormats.
@@ -60,7 +66,7 @@ type Shard struct{ Index, Count int }
 type ArticleReport struct {
 	Source   string   `json:"source"`
 	Slug     string   `json:"slug,omitempty"`
-	Status   string   `json:"status"` // "built", "skipped" or "failed"
+	Status   string   `json:"status"` // "built", "skipped", "draft" or "failed"
 	Files    []string `json:"files,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
 	Err      error    `json:"-"`
@@ -73,6 +79,8 @@ type Report struct {
 	Built    int             `json:"built"`
 	Skipped  int             `json:"skipped"`
 	Failed   int             `json:"failed"`
+	// Drafts counts the articles left out because they are drafts.
+	Drafts int `json:"drafts"`
 	// Stale lists recorded sources that no longer exist; Pruned, those
 	// whose outputs were removed.
 	Stale    []string `json:"stale,omitempty"`
@@ -82,7 +90,11 @@ type Report struct {
 
 // Summary is the closing line of a run: "998 built, 1000 skipped, 2 failed".
 func (r Report) Summary() string {
-	return fmt.Sprintf("%d built, %d skipped, %d failed", r.Built, r.Skipped, r.Failed)
+	line := fmt.Sprintf("%d built, %d skipped, %d failed", r.Built, r.Skipped, r.Failed)
+	if r.Drafts > 0 {
+		line += fmt.Sprintf(", %d drafts left out (--drafts builds them)", r.Drafts)
+	}
+	return line
 }
 
 // ParseShard reads "K/N".
@@ -195,6 +207,8 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 			rep.Failed++
 		} else if r.Status == "skipped" {
 			rep.Skipped++
+		} else if r.Status == "draft" {
+			rep.Drafts++
 		} else {
 			r.Status = "built"
 			rep.Built++
@@ -244,10 +258,14 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 func hashOptions(opts Options) string {
 	r := opts.Render
 	r.Version = ""
+	parse := opts.Parse
+	parse.Splits = nil // the sidecar is part of the source's fingerprint
 	data, _ := json.Marshal(struct {
 		Formats []render.Format
 		Render  render.Options
-	}{opts.Formats, r})
+		Parse   content.ParseOptions
+		Drafts  bool
+	}{opts.Formats, r, parse, opts.Drafts})
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
 }
@@ -262,11 +280,11 @@ func plan(sources []string, manifest *out.Manifest, opts Options, optionsHash st
 		t := &task{src: src, key: relativeKey(cwd, src)}
 		t.data, t.err = readSource(t)
 		if t.err == nil {
-			t.sourceHash = out.HashBytes(t.data)
+			t.sourceHash = sourceHash(t, t.data)
 			if e, ok := manifest.Articles[t.key]; ok && !opts.Force && e.SourceHash == t.sourceHash &&
 				e.OptionsHash == optionsHash && e.Tool == Version && e.Fresh(opts.OutDir) {
 				t.skip, t.slug = true, e.Slug
-			} else if a, err := parseSource(t); err != nil {
+			} else if a, err := parseSource(t, opts.Parse); err != nil {
 				t.err = err
 			} else {
 				t.slug = a.Slug
@@ -321,8 +339,28 @@ func relativeKey(cwd, src string) string {
 // parseSource parses a task's bytes; messages name the source by its
 // manifest key, a path relative to the working folder, so that neither
 // they nor the manifest hold absolute paths.
-func parseSource(t *task) (*content.Article, error) {
-	return content.Parse(t.key, t.data)
+func parseSource(t *task, opts content.ParseOptions) (*content.Article, error) {
+	if t.src != "" && opts.Splits == nil {
+		splits, err := content.LoadSplitOverrides(t.src)
+		if err != nil {
+			return nil, err
+		}
+		opts.Splits = splits
+	}
+	return content.ParseWith(t.key, t.data, opts)
+}
+
+// sourceHash fingerprints what an article is made from: its file and the
+// sidecar of split choices beside it, if any.
+func sourceHash(t *task, data []byte) string {
+	if t.src == "" {
+		return out.HashBytes(data)
+	}
+	side, err := os.ReadFile(content.SplitsPath(t.src))
+	if err != nil {
+		return out.HashBytes(data)
+	}
+	return out.HashBytes(append(append([]byte{}, data...), side...))
 }
 
 // readSource reads a task's file, naming it by its key in errors.
@@ -409,7 +447,7 @@ func buildTask(t *task, opts Options, optionsHash string) (res result) {
 	var a *content.Article
 	if err == nil {
 		t.data = data
-		a, err = parseSource(t)
+		a, err = parseSource(t, opts.Parse)
 		t.data = nil
 	}
 	if err != nil {
@@ -425,7 +463,11 @@ func buildTask(t *task, opts Options, optionsHash string) (res result) {
 		rep.Err = fmt.Errorf("%s: %w", t.key, err)
 		return result{t, rep, failedEntry(t, optionsHash, rep.Err)}
 	}
-	entry := &out.Entry{Source: t.key, SourceHash: out.HashBytes(data), OptionsHash: optionsHash, Tool: Version,
+	if a.Draft && !opts.Drafts {
+		rep.Status = "draft"
+		return result{t, rep, nil}
+	}
+	entry := &out.Entry{Source: t.key, SourceHash: sourceHash(t, data), OptionsHash: optionsHash, Tool: Version,
 		Slug: a.Slug, Status: "ok", Warnings: append([]string{}, warnings...)}
 	// Every format rendered: only now touch the output folder, so a failed
 	// article leaves its previous outputs as they were.

@@ -106,12 +106,14 @@ func ExpandSources(args []string) ([]string, error) {
 	return list, nil
 }
 
-// IsArticleFile reports whether a path names a source article (.md,
-// .markdown or .txt).
+// IsArticleFile reports whether a path names a source article: its
+// extension is one of content.Extensions.
 func IsArticleFile(p string) bool {
-	switch strings.ToLower(filepath.Ext(p)) {
-	case ".md", ".markdown", ".txt":
-		return true
+	ext := strings.ToLower(filepath.Ext(p))
+	for _, e := range content.Extensions {
+		if ext == e {
+			return true
+		}
 	}
 	return false
 }

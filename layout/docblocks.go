@@ -6,8 +6,11 @@ import (
 )
 
 // listGap is the space between a list marker and its text; listIndent
-// the indent of a nested list under its item's text.
-const listGap = 5.0
+// the indent of a list from the text around it.
+const (
+	listGap    = 5.0
+	listIndent = 10.0
+)
 
 // blocks places body blocks (paragraphs, lists, tables) in order, each
 // indent points from the left margin. Text smaller than the body is the
@@ -20,7 +23,7 @@ func (f *flow) blocks(ps []content.Paragraph, size, lead float64, c Color, inden
 		}
 		switch {
 		case p.List != nil:
-			f.list(p.List, size, lead, c, indent)
+			f.list(p.List, size, lead, c, indent+listIndent)
 		case p.Table != nil:
 			f.otherTable(*p.Table, indent)
 			f.y += 2
@@ -64,7 +67,7 @@ func (f *flow) list(l *content.List, size, lead float64, c Color, indent float64
 		}
 		first := f.runsParaAt(item.Blocks[0], size, lead, c, false, indent+hang)
 		first.marker, first.markerX = &mline, f.left+indent+markerW-w
-		f.keepSpace(first.height(min(len(first.lines), minSplit)))
+		f.keepSpace(firstLines(first))
 		f.place(first)
 		if len(item.Blocks) > 1 {
 			f.y += 2
@@ -87,7 +90,7 @@ func (f *flow) firstHeight(ps []content.Paragraph) float64 {
 		}
 		return bodyLead
 	case p.Table != nil:
-		return 3 * tableLead
+		return f.otherTableKeep(*p.Table, 0)
 	}
 	return firstLines(f.runsPara(p, bodySize, bodyLead, f.th.Text, true))
 }

@@ -104,15 +104,31 @@ func (f *flow) otherTable(t content.Table, indent float64) {
 		f.place(c)
 		f.y += 2
 	}
-	firstRow := 0.0
-	if len(g.rows) > 0 {
-		firstRow = float64(rowLines(g.rows[0]))*tableLead + 2*tablePad
-	}
-	f.keepSpace(g.headerH + math.Min(firstRow, f.bottom-f.top-g.headerH-60))
+	f.keepSpace(g.keep(f))
 	f.tableHeader(g, false)
 	for i, cells := range g.rows {
 		f.tableRow(g, i, cells)
 	}
+}
+
+// keep is the height of the header and first row, which stay together.
+func (g tableGrid) keep(f *flow) float64 {
+	firstRow := 0.0
+	if len(g.rows) > 0 {
+		firstRow = float64(rowLines(g.rows[0]))*tableLead + 2*tablePad
+	}
+	return g.headerH + math.Min(firstRow, f.bottom-f.top-g.headerH-60)
+}
+
+// otherTableKeep is what a heading above a table keeps with it.
+func (f *flow) otherTableKeep(t content.Table, indent float64) float64 {
+	g := f.measureTable(t, false, f.left+indent, f.width()-indent)
+	h := g.keep(f)
+	if t.Caption != "" {
+		c := f.plain(t.Caption, fonts.SansBold, tableSize, tableLead, f.th.Text, RoleCaption)
+		h += c.height(len(c.lines)) + 2
+	}
+	return h
 }
 
 func (f *flow) tableHeader(g tableGrid, continued bool) {

@@ -257,8 +257,11 @@ func (f *flow) bodyParagraphs(ps []content.Paragraph) {
 // heading places a heading that keeps with the first lines of what follows
 // (next, measured by the caller).
 func (f *flow) heading(text string, level int, next float64) {
-	h := f.plain(text, fonts.SansBold, headingSize, headingLead, f.th.Text, RoleHeading)
-	above := headingAbove
+	size, lead, above := headingSize, headingLead, headingAbove
+	if level > 1 { // a sub-section: a bold line in the body size
+		size, lead, above = bodySize+0.5, bodyLead, headingAbove*0.6
+	}
+	h := f.plain(text, fonts.SansBold, size, lead, f.th.Text, RoleHeading)
 	if f.atTop() {
 		above = 0
 	}
@@ -272,10 +275,17 @@ func (f *flow) heading(text string, level int, next float64) {
 }
 
 // firstLines is the height of the lines a heading must keep with.
-func firstLines(p para) float64 { return p.height(min(len(p.lines), minSplit)) }
+// A paragraph too short to split (fewer than 2*minSplit lines) moves
+// whole, so all of it must fit.
+func firstLines(p para) float64 {
+	if n := len(p.lines); n < 2*minSplit {
+		return p.height(n)
+	}
+	return p.height(minSplit)
+}
 
 func (f *flow) section(s content.Section) {
-	f.heading(s.Heading, 1, f.firstHeight(s.Paragraphs))
+	f.heading(s.Heading, 1+min(s.Level, 1), f.firstHeight(s.Paragraphs))
 	f.bodyParagraphs(s.Paragraphs)
 }
 

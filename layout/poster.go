@@ -497,11 +497,36 @@ func AltText(a *content.Article) string {
 			if i == len(r.Cells)-1 {
 				sep = ""
 			}
-			fmt.Fprintf(&b, " %s, %s%s", a.Table.Subjects[i], strings.TrimRight(c, "."), sep)
+			// A line break inside a cell is read as a space.
+			c = strings.ReplaceAll(strings.TrimRight(c, "."), "\n", " ")
+			fmt.Fprintf(&b, " %s, %s%s", a.Table.Subjects[i], c, sep)
 		}
 		b.WriteString(".")
 	}
 	return b.String()
+}
+
+// Keywords are the document keywords of every output: the subjects, the
+// related terms and the article's own tags and keywords, without repeats.
+func Keywords(a *content.Article) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(words ...string) {
+		for _, w := range words {
+			k := strings.ToLower(strings.TrimSpace(w))
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, strings.TrimSpace(w))
+		}
+	}
+	add(a.Table.Subjects...)
+	for _, t := range a.Terms {
+		add(t.Name)
+	}
+	add(a.Keywords...)
+	return out
 }
 
 func joinAnd(items []string) string {

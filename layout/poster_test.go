@@ -44,6 +44,14 @@ func corpus(t testing.TB) map[string]*content.Article {
 	for _, f := range files {
 		arts[filepath.Base(f)] = load(t, f)
 	}
+	// Markdown as site generators write it: lists, footnotes, other tables,
+	// line breaks in cells.
+	mds, _ := filepath.Glob("../testdata/markdown/*.md")
+	for _, f := range mds {
+		if a, err := content.Load(f); err == nil {
+			arts[filepath.Base(f)] = a
+		}
+	}
 	plain := func(r, c int) string { return fmt.Sprintf("Cell %d of row %d says something useful.", c+1, r+1) }
 	arts["one row"] = synthetic(t, []string{"Alpha", "Beta"}, 1, plain)
 	arts["twelve rows"] = synthetic(t, []string{"Alpha", "Beta", "Gamma"}, 12, plain)

@@ -33,8 +33,9 @@ func newBuildCommand() *cobra.Command {
   <out>/<slug>/<slug>.pdf      the handout
   <out>/<slug>/<slug>.xlsx     the spreadsheet (and .csv with --formats csv)
 
-Folders are searched for .md, .markdown and .txt files. With no path, the
-bundled example article is built. One failing article never stops the
+Folders are searched for .md, .markdown, .txt, .html and .htm files. With
+no path, the bundled example article is built. Articles whose front matter
+says draft: true are left out unless --drafts is given. One failing article never stops the
 others; the exit status is 0 when all succeeded, 1 when some failed and 2
 when the command line is wrong.
 
@@ -57,6 +58,9 @@ manifest.shard-K-of-N.json; "triptych manifest merge" combines them.`,
 				return usageError{err}
 			}
 			if err := checkRenderOptions(opts.Render); err != nil {
+				return usageError{err}
+			}
+			if err := checkDateOrder(opts.Parse.DateOrder); err != nil {
 				return usageError{err}
 			}
 			opts.Formats = fs
@@ -119,6 +123,9 @@ manifest.shard-K-of-N.json; "triptych manifest merge" combines them.`,
 	f.BoolVar(&opts.Prune, "prune", false, "remove the outputs of sources that no longer exist")
 	f.StringVar(&shard, "shard", "", "build only shard K of N (\"K/N\"); JOB_COMPLETION_INDEX sets K when present")
 	f.BoolVar(&asJSON, "json", false, "print a machine-readable report instead of progress")
+	f.BoolVar(&opts.Parse.Strict, "strict", false, "make front-matter keys that triptych does not use errors")
+	f.BoolVar(&opts.Drafts, "drafts", false, "build articles marked draft: true")
+	f.StringVar(&opts.Parse.DateOrder, "date-order", "mdy", "how to read a date like 03/05/2024 in scraped text: mdy or dmy")
 	f.BoolVarP(&verbose, "verbose", "v", false, "print details such as internal error stacks")
 	return cmd
 }
@@ -160,6 +167,15 @@ func applyConfig(cmd *cobra.Command, opts *triptych.Options, formats *string, pa
 	}
 	if c.CSVBOM {
 		set("csv-bom", func() { opts.Render.CSVBOM = true })
+	}
+	if c.Strict {
+		set("strict", func() { opts.Parse.Strict = true })
+	}
+	if c.Drafts {
+		set("drafts", func() { opts.Drafts = true })
+	}
+	if c.DateOrder != "" {
+		set("date-order", func() { opts.Parse.DateOrder = c.DateOrder })
 	}
 	return nil
 }

@@ -26,6 +26,10 @@ type config struct {
 	Paper   string   `yaml:"paper"`
 	Accents []string `yaml:"accents"`
 	CSVBOM  bool     `yaml:"csv_bom"`
+	// Strict, Drafts and DateOrder set --strict, --drafts and --date-order.
+	Strict    bool   `yaml:"strict"`
+	Drafts    bool   `yaml:"drafts"`
+	DateOrder string `yaml:"date_order"`
 }
 
 // loadConfig reads path; a missing default file is no error.

@@ -8,6 +8,7 @@ import (
 
 func newConvertCommand() *cobra.Command {
 	var output string
+	var parse content.ParseOptions
 	cmd := &cobra.Command{
 		Use:   "convert FILE",
 		Short: "Write an article (for example a scraped .txt) in triptych's Markdown format",
@@ -16,7 +17,10 @@ the format to edit by hand. Loading the Markdown gives the same article.
 Without -o the Markdown goes to standard output.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := content.Load(args[0])
+			if err := checkDateOrder(parse.DateOrder); err != nil {
+				return usageError{err}
+			}
+			a, err := content.LoadWith(args[0], parse)
 			if err != nil {
 				return err
 			}
@@ -32,5 +36,6 @@ Without -o the Markdown goes to standard output.`,
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	addParseFlags(cmd, &parse)
 	return cmd
 }

@@ -66,6 +66,8 @@ func (p *progress) article(r triptych.ArticleReport) {
 		fmt.Fprintf(p.stdout, "failed  %s\n", r.Source)
 	case "skipped":
 		fmt.Fprintf(p.stdout, "skipped %s (up to date)\n", r.Source)
+	case "draft":
+		fmt.Fprintf(p.stdout, "draft   %s (left out; --drafts builds it)\n", r.Source)
 	default:
 		fmt.Fprintf(p.stdout, "built   %s → %s\n", r.Source, strings.Join(r.Files, ", "))
 	}

@@ -50,10 +50,7 @@ type Metadata struct {
 // Info derives the PDF metadata from an article. The date is the article's,
 // else SOURCE_DATE_EPOCH, else 1980-01-01: never the clock.
 func Info(a *content.Article, version string) Metadata {
-	keywords := append([]string(nil), a.Table.Subjects...)
-	for _, t := range a.Terms {
-		keywords = append(keywords, t.Name)
-	}
+	keywords := layout.Keywords(a)
 	date := a.Updated
 	if date.IsZero() {
 		date = sourceDateEpoch()

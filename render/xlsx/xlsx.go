@@ -448,10 +448,7 @@ func (w *workbook) properties(version string) error {
 		date = defaultDate
 	}
 	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
-	keywords := append([]string(nil), a.Table.Subjects...)
-	for _, t := range a.Terms {
-		keywords = append(keywords, t.Name)
-	}
+	keywords := layout.Keywords(a)
 	if err := w.f.SetDocProps(&excelize.DocProperties{
 		Title: a.Title, Subject: a.Subtitle, Creator: a.Author, Keywords: strings.Join(keywords, ", "),
 		Description: layout.AltText(a), LastModifiedBy: "triptych " + version, Created: stamp, Modified: stamp,
