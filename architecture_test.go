@@ -13,21 +13,23 @@ import (
 const module = "github.com/triptych/triptych"
 
 // allowed lists, per package, the project packages it may import: the
-// stages only look upstream (content → layout → render → out → facade).
+// stages only look upstream (content → layout → render → out → facade),
+// and painters (render/…) never see the article, only its layout.
 var allowed = map[string][]string{
-	"content":          {"content/webpage"},
-	"content/webpage":  {},
-	"layout/fonts":     {},
-	"layout":           {"content", "layout/fonts"},
-	"render":           {"content"},
-	"render/png":       {"content", "layout", "layout/fonts", "render"},
-	"render/pdf":       {"content", "layout", "layout/fonts", "render"},
-	"render/xlsx":      {"content", "layout", "render"},
-	"out":              {},
-	"internal/readers": {},
-	"internal/testkit": {"content"},
-	"":                 {"content", "out", "render", "render/png", "render/pdf", "render/xlsx"},
-	"cmd/triptych":     {"", "content", "layout", "out", "render"},
+	"content":            {"content/webpage"},
+	"content/webpage":    {},
+	"layout/fonts":       {},
+	"layout":             {"content", "layout/fonts"},
+	"render":             {"layout"},
+	"render/png":         {"layout", "layout/fonts", "render"},
+	"render/pdf":         {"layout", "layout/fonts", "render"},
+	"render/xlsx":        {"layout", "render"},
+	"out":                {},
+	"internal/readers":   {},
+	"internal/testkit":   {"content"},
+	"internal/painttest": {"content", "layout", "render"},
+	"":                   {"content", "layout", "out", "render", "render/png", "render/pdf", "render/xlsx"},
+	"cmd/triptych":       {"", "content", "layout", "out", "render"},
 }
 
 // TestImportsFollowTheStages fails on any import against the stage order.

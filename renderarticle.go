@@ -4,37 +4,50 @@ import (
 	"fmt"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 )
 
-// RenderArticle renders one article in every format, without writing
-// anything; warnings are deduplicated across formats.
+// RenderArticle lays an article out once for every format asked for, then
+// paints each format from that one result, without writing anything.
+// Warnings come once each, in the order found.
 func RenderArticle(a *content.Article, formats []render.Format, opts render.Options) ([]render.File, []string, error) {
-	seen := map[string]bool{}
+	painters := make([]render.Renderer, 0, len(formats))
+	for _, f := range formats {
+		r, ok := renderers[f]
+		if !ok {
+			return nil, nil, fmt.Errorf("format %s is not available", f)
+		}
+		painters = append(painters, r)
+	}
+	res, err := layout.Layout(a, render.LayoutOptions(painters, opts))
 	var warnings []string
+	seen := map[string]bool{}
 	addWarning := func(w string) {
 		if !seen[w] {
 			seen[w] = true
 			warnings = append(warnings, w)
 		}
 	}
-	for _, w := range a.Warnings {
+	if err != nil {
+		for _, w := range a.Warnings {
+			addWarning(w.String())
+		}
+		return nil, warnings, err
+	}
+	for _, w := range res.Warnings {
 		addWarning(w.String())
 	}
 	var files []render.File
-	for _, f := range formats {
-		r, ok := renderers[f]
-		if !ok {
-			return nil, warnings, fmt.Errorf("format %s is not available", f)
-		}
-		res, err := r.Render(a, opts)
+	for _, p := range painters {
+		out, err := p.Render(res, opts)
 		if err != nil {
-			return nil, warnings, fmt.Errorf("%s: %w", f, err)
+			return nil, warnings, fmt.Errorf("%s: %w", p.Format(), err)
 		}
-		for _, w := range res.Warnings {
+		for _, w := range out.Warnings {
 			addWarning(w.String())
 		}
-		files = append(files, res.Files...)
+		files = append(files, out.Files...)
 	}
 	return files, warnings, nil
 }

@@ -5,6 +5,9 @@
 package layout
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"math"
 
 	"github.com/triptych/triptych/content"
@@ -161,4 +164,21 @@ type Bookmark struct {
 	Level int
 	Page  int
 	Y     float64
+}
+
+// SampleBoxes returns one box of every kind, so that tests can check that
+// every painter and every transform has a case for each: adding a kind
+// means adding it here, and the tests then name what lacks a case.
+func SampleBoxes() []Box {
+	var img bytes.Buffer
+	_ = png.Encode(&img, image.NewNRGBA(image.Rect(0, 0, 2, 2))) // an in-memory 2×2 image cannot fail
+	return []Box{
+		&Fill{Rect: Rect{10, 10, 50, 20}, Color: Color{200, 200, 200}, Radius: 4},
+		&Text{X: 12, Baseline: 24, Width: 40, Size: 10, Face: fonts.SansRegular, Text: "Sample", Color: Color{0, 0, 0}},
+		&Rule{X1: 10, Y1: 40, X2: 60, Y2: 40, Width: 1, Color: Color{0, 0, 0}},
+		&Circle{CX: 20, CY: 60, R: 5, Color: Color{0, 0, 255}},
+		&Path{Ops: []PathOp{{Kind: 'M', Pts: []float64{10, 70}}, {Kind: 'L', Pts: []float64{20, 80}}, {Kind: 'C', Pts: []float64{22, 82, 24, 84, 26, 80}}, {Kind: 'Z'}},
+			Box: Rect{10, 70, 16, 14}, Stroke: 1, Color: Color{255, 0, 0}},
+		&Image{Rect: Rect{40, 60, 10, 10}, PNG: img.Bytes()},
+	}
 }

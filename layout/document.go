@@ -45,19 +45,34 @@ const (
 // Handout lays out the article as a paginated handout: title, meta line,
 // lead, the comparison table, the sections, the related terms, the
 // infographic as a vector figure, and the disclaimer, with a running header
-// from page 2 and "Page X of Y" on every page.
+// from page 2 and "Page X of Y" on every page. Layout does the same as
+// part of an article's one layout result, placing the poster it laid out
+// for the PNG; Handout is for callers that want the handout alone.
 func Handout(a *content.Article, opts DocumentOptions) (*Document, error) {
-	paper := opts.Paper
+	poster, err := Poster(a, PosterOptions{Accents: opts.Accents})
+	if err != nil {
+		return nil, err
+	}
+	clean, warnings := SanitizeText(a)
+	th, cw := subjectColours(Light, clean, opts.Accents)
+	doc, err := handoutFor(clean, th, opts.Paper, poster)
+	if err != nil {
+		return nil, err
+	}
+	doc.Warnings = append(append(warnings, cw...), doc.Warnings...)
+	return doc, nil
+}
+
+// handoutFor lays out a sanitised article on paper, in the light theme th
+// (with the subjects' colours resolved), placing poster as its figure.
+func handoutFor(clean *content.Article, th Theme, paper string, poster *Document) (*Document, error) {
 	if paper == "" {
 		paper = "a4"
 	}
 	size, ok := Papers[paper]
 	if !ok {
-		return nil, fmt.Errorf("unknown paper %q: use a4 or letter", opts.Paper)
+		return nil, fmt.Errorf("unknown paper %q: use a4 or letter", paper)
 	}
-	clean, warnings := SanitizeText(a)
-	th, cw := subjectColours(Light, clean, opts.Accents)
-	warnings = append(warnings, cw...)
 	f := &flow{
 		a: clean, th: th, W: size.Width, H: size.Height,
 		left: pageMargin, right: size.Width - pageMargin, top: pageMargin, bottom: size.Height - pageMargin,
@@ -70,19 +85,17 @@ func Handout(a *content.Article, opts DocumentOptions) (*Document, error) {
 		f.section(s)
 	}
 	f.terms()
-	if err := f.figure(a, opts); err != nil {
-		return nil, err
-	}
+	f.figure(poster)
 	f.notes()
 	f.disclaimer()
 	if len(f.pages) > MaxPages {
-		return nil, fmt.Errorf("%s: the handout would have %d pages, more than the limit of %d", a.Source, len(f.pages), MaxPages)
+		return nil, fmt.Errorf("%s: the handout would have %d pages, more than the limit of %d", clean.Source, len(f.pages), MaxPages)
 	}
 	f.decorate()
 	return &Document{
 		Width: f.W, Height: f.H, Background: Color{255, 255, 255},
-		Pages: f.pages, Warnings: append(warnings, f.warnings...), Outline: f.outline,
-		AltText: AltText(clean), Margins: Rect{f.left, f.top, f.right - f.left, f.bottom - f.top},
+		Pages: f.pages, Warnings: f.warnings, Outline: f.outline,
+		AltText: poster.AltText, Margins: Rect{f.left, f.top, f.right - f.left, f.bottom - f.top},
 	}, nil
 }
 
@@ -236,7 +249,7 @@ func (f *flow) titleBlock() {
 	}
 	var meta []string
 	if !f.a.Updated.IsZero() {
-		meta = append(meta, "Updated "+f.a.Updated.Format("2 January 2006"))
+		meta = append(meta, "Updated "+UpdatedText(f.a.Updated))
 	}
 	if f.a.Author != "" {
 		meta = append(meta, f.a.Author)

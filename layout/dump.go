@@ -26,6 +26,8 @@ func Dump(doc *Document) string {
 				fmt.Fprintf(&b, "  path %.1f,%.1f %.1fx%.1f ops%d %s\n", x.Box.X, x.Box.Y, x.Box.W, x.Box.H, len(x.Ops), x.Color.Hex())
 			case *Image:
 				fmt.Fprintf(&b, "  image %.1f,%.1f %.1fx%.1f\n", x.X, x.Y, x.W, x.H)
+			default:
+				fmt.Fprintf(&b, "  unknown box %T\n", x)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"strings"
 
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/layout/fonts"
@@ -45,7 +46,9 @@ func charsToPx(w float64) float64 { return w*digitPx + 5 }
 func measureColumn(texts []string, face fonts.Face, minPx, maxPx float64) float64 {
 	w := minPx
 	for _, t := range texts {
-		w = math.Max(w, face.Width(t, sheetPx)+cellPadPx+2)
+		for _, line := range strings.Split(t, "\n") { // a cell's line breaks
+			w = math.Max(w, face.Width(line, sheetPx)+cellPadPx+2)
+		}
 	}
 	return math.Min(w, maxPx)
 }
@@ -62,7 +65,11 @@ func rowHeight(lines int) float64 {
 func SheetGrid(a *content.Article) Grid {
 	t := a.Table
 	var g Grid
-	aspects := []string{t.Label}
+	label := t.Label
+	if label == "" {
+		label = DefaultLabel
+	}
+	aspects := []string{label}
 	for _, r := range t.Rows {
 		aspects = append(aspects, r.Aspect)
 	}
@@ -77,7 +84,7 @@ func SheetGrid(a *content.Article) Grid {
 	for _, px := range widths {
 		g.ColWidths = append(g.ColWidths, widthToChars(px))
 	}
-	heads := append([]string{t.Label}, t.Subjects...)
+	heads := append([]string{label}, t.Subjects...)
 	lines := 1
 	for i, h := range heads {
 		lines = max(lines, linesAt(h, fonts.SansBold, charsToPx(g.ColWidths[i])))

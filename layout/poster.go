@@ -60,37 +60,54 @@ type fitPlan struct {
 	maxRows      int // 0: all rows
 }
 
-// Poster lays out the infographic of an article on one page.
+// Poster lays out the infographic of an article on one page. Layout does
+// the same as part of an article's one layout result; Poster is for
+// callers that want the poster alone.
 func Poster(a *content.Article, opts PosterOptions) (*Document, error) {
-	size, ok := PosterSizes[opts.Size]
-	if opts.Size == "" {
-		size, ok = PosterSizes["poster"], true
-	}
-	if !ok {
-		return nil, fmt.Errorf("unknown size %q: use poster, og, square, portrait, pinterest or a4", opts.Size)
-	}
-	themeName := opts.Theme
-	if a.Theme.Name != "" {
-		themeName = a.Theme.Name
-	}
-	th, err := ThemeNamed(themeName)
+	th, err := posterTheme(a, opts.Theme)
 	if err != nil {
 		return nil, err
 	}
 	clean, warnings := SanitizeText(a)
 	th, cw := subjectColours(th, clean, opts.Accents)
-	warnings = append(warnings, cw...)
+	doc, err := posterFor(clean, th, opts.Size)
+	if err != nil {
+		return nil, err
+	}
+	doc.Warnings = append(append(warnings, cw...), doc.Warnings...)
+	return doc, nil
+}
+
+// posterTheme resolves the poster's theme: the article's front matter
+// wins over the option.
+func posterTheme(a *content.Article, option string) (Theme, error) {
+	if a.Theme.Name != "" {
+		option = a.Theme.Name
+	}
+	return ThemeNamed(option)
+}
+
+// posterFor lays out a sanitised article in a resolved theme. Its
+// warnings are the fit warnings of fixed sizes.
+func posterFor(clean *content.Article, th Theme, sizeName string) (*Document, error) {
+	size, ok := PosterSizes[sizeName]
+	if sizeName == "" {
+		size, ok = PosterSizes["poster"], true
+	}
+	if !ok {
+		return nil, fmt.Errorf("unknown size %q: use poster, og, square, portrait, pinterest or a4", sizeName)
+	}
 	p := &poster{a: clean, th: th, w: size.Width}
 	widthScale := size.Width / refWidth
 	if size.Height == 0 {
 		boxes, h, _ := p.layout(fitPlan{k: widthScale})
-		return p.document(boxes, h, warnings), nil
+		return p.document(boxes, h, nil), nil
 	}
 	for _, plan := range fitPlans(widthScale, len(clean.Table.Rows), len(clean.Terms) > 0) {
 		plan.compact = size.Height < size.Width*0.75
 		boxes, h, footer := p.layout(plan)
 		if h <= size.Height {
-			warnings = append(warnings, fitWarnings(a, opts.Size, plan, len(clean.Table.Rows))...)
+			warnings := fitWarnings(clean, sizeName, plan, len(clean.Table.Rows))
 			// The footer goes to the bottom; the body is centred in the
 			// space left between the header and the footer.
 			spare := size.Height - h
@@ -105,7 +122,7 @@ func Poster(a *content.Article, opts PosterOptions) (*Document, error) {
 			return p.document(boxes, size.Height, warnings), nil
 		}
 	}
-	return nil, fmt.Errorf("%s: the comparison does not fit the %s size even with one row; use --size poster", a.Source, opts.Size)
+	return nil, fmt.Errorf("%s: the comparison does not fit the %s size even with one row; use --size poster", clean.Source, sizeName)
 }
 
 // fitPlans lists the ways to fit a fixed canvas, in order of preference:
@@ -148,7 +165,7 @@ func fitWarnings(a *content.Article, size string, plan fitPlan, rows int) []cont
 }
 
 // moveBox shifts a box down by dy.
-func moveBox(b Box, dy float64) {
+func moveBox(b Box, dy float64) bool {
 	switch b := b.(type) {
 	case *Fill:
 		b.Y += dy
@@ -168,7 +185,10 @@ func moveBox(b Box, dy float64) {
 				b.Ops[i].Pts[j] += dy
 			}
 		}
+	default:
+		return false // a box kind without a case: TestEveryBoxKindHasACase fails
 	}
+	return true
 }
 
 // SubjectColors returns the light theme's colour of each subject after the
@@ -465,7 +485,7 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 func (p *poster) footerLeft() string {
 	var parts []string
 	if !p.a.Updated.IsZero() {
-		parts = append(parts, "Updated "+p.a.Updated.Format("2 January 2006"))
+		parts = append(parts, "Updated "+UpdatedText(p.a.Updated))
 	}
 	if p.a.Author != "" {
 		parts = append(parts, "By "+p.a.Author)

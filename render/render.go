@@ -1,14 +1,15 @@
-// Package render defines what an output format is: a Renderer turns an
-// Article, through the layout stage, into the bytes of one or more files.
-// Backends live in subpackages (png, pdf, xlsx) and never open files,
-// read the clock or mutate their input; publishing is the out package's job.
+// Package render defines what an output format is: a Renderer paints an
+// article's one layout result (layout.Layout) into the bytes of one or more
+// files. Painters decide nothing the layout decides: they never see the
+// article itself, open files, read the clock or mutate their input;
+// publishing is the out package's job.
 package render
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout"
 )
 
 // Format names an output format.
@@ -65,11 +66,26 @@ type File struct {
 // Result is what rendering one article in one format produced.
 type Result struct {
 	Files    []File
-	Warnings []content.Warning
+	Warnings []layout.Warning
 }
 
-// Renderer renders an article in one format.
+// Renderer paints a laid-out article in one format.
 type Renderer interface {
 	Format() Format
-	Render(a *content.Article, opts Options) (Result, error)
+	// Needs names the parts of the layout result the format paints.
+	Needs() layout.Parts
+	Render(res *layout.Result, opts Options) (Result, error)
+}
+
+// LayoutOptions returns the layout options for painting with renderers:
+// opts' choices and every part one of them needs.
+func LayoutOptions(renderers []Renderer, opts Options) layout.Options {
+	lo := layout.Options{Theme: opts.Theme, Size: opts.Size, Paper: opts.Paper, Accents: opts.Accents, Version: opts.Version}
+	for _, r := range renderers {
+		n := r.Needs()
+		lo.Poster = lo.Poster || n.Poster
+		lo.Handout = lo.Handout || n.Handout
+		lo.Workbook = lo.Workbook || n.Workbook
+	}
+	return lo
 }

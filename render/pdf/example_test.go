@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 	"github.com/triptych/triptych/render/pdf"
 )
@@ -12,7 +13,13 @@ import (
 // Render the handout on A4.
 func ExampleRenderer() {
 	a, _ := content.Load("../../examples/software-engineer-vs-platform-sre.md")
-	res, err := pdf.Renderer{}.Render(a, render.Options{Paper: "a4"})
+	// Lay the article out once, then paint the handout from that result.
+	laid, err := layout.Layout(a, layout.Options{Paper: "a4", Parts: pdf.Renderer{}.Needs()})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := pdf.Renderer{}.Render(laid, render.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -6,15 +6,12 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/layout/fonts"
 	"github.com/triptych/triptych/render"
@@ -28,17 +25,19 @@ var _ render.Renderer = Renderer{}
 // Format returns render.PDF.
 func (Renderer) Format() render.Format { return render.PDF }
 
-// Render lays out the handout and paints it.
-func (Renderer) Render(a *content.Article, opts render.Options) (render.Result, error) {
-	doc, err := layout.Handout(a, layout.DocumentOptions{Paper: opts.Paper, Accents: opts.Accents})
-	if err != nil {
-		return render.Result{}, err
+// Needs returns the handout (which holds the poster as its figure).
+func (Renderer) Needs() layout.Parts { return layout.Parts{Handout: true} }
+
+// Render paints the laid-out handout.
+func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, error) {
+	if res.Handout == nil {
+		return render.Result{}, fmt.Errorf("pdf: the layout has no handout")
 	}
 	var buf bytes.Buffer
-	if err := Paint(&buf, doc, Info(a, opts.Version)); err != nil {
+	if err := Paint(&buf, res.Handout, Info(res.Meta)); err != nil {
 		return render.Result{}, err
 	}
-	return render.Result{Files: []render.File{{Suffix: ".pdf", Data: buf.Bytes()}}, Warnings: doc.Warnings}, nil
+	return render.Result{Files: []render.File{{Suffix: ".pdf", Data: buf.Bytes()}}}, nil
 }
 
 // Metadata is the document information of a PDF.
@@ -47,27 +46,13 @@ type Metadata struct {
 	Date                                      time.Time
 }
 
-// Info derives the PDF metadata from an article. The date is the article's,
-// else SOURCE_DATE_EPOCH, else 1980-01-01: never the clock.
-func Info(a *content.Article, version string) Metadata {
-	keywords := layout.Keywords(a)
-	date := a.Updated
-	if date.IsZero() {
-		date = sourceDateEpoch()
-	}
+// Info is the PDF metadata of a laid-out article; its date is the
+// layout's stamp, never the clock.
+func Info(m layout.Meta) Metadata {
 	return Metadata{
-		Title: a.Title, Author: a.Author, Subject: a.Subtitle,
-		Keywords: strings.Join(keywords, ", "), Creator: "triptych " + version, Date: date,
+		Title: m.Title, Author: m.Author, Subject: m.Subtitle,
+		Keywords: strings.Join(m.Keywords, ", "), Creator: m.Creator, Date: m.Stamp,
 	}
-}
-
-func sourceDateEpoch() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
-	}
-	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // family names the registered font families.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/internal/painttest"
 	"github.com/triptych/triptych/internal/readers"
 	"github.com/triptych/triptych/internal/testkit"
 	"github.com/triptych/triptych/layout"
@@ -18,7 +19,7 @@ func seed(t testing.TB) *content.Article { return testkit.Seed(t) }
 
 func renderPDF(t testing.TB, a *content.Article, opts render.Options) []byte {
 	t.Helper()
-	res, err := Renderer{}.Render(a, opts)
+	res, err := painttest.PaintErr(Renderer{}, a, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,7 @@ func TestPDFHostileText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Renderer{}.Render(a, render.Options{})
+	res, err := painttest.PaintErr(Renderer{}, a, render.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,8 +203,18 @@ func BenchmarkPDF(b *testing.B) {
 	a := seed(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := (Renderer{}).Render(a, render.Options{}); err != nil {
+		if _, err := painttest.PaintErr(Renderer{}, a, render.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestEveryBoxKindHasACase: the painter paints every kind of box the
+// layout makes (a kind without a case is an error).
+func TestEveryBoxKindHasACase(t *testing.T) {
+	doc := &layout.Document{Width: 100, Height: 100, Pages: []layout.Page{{Boxes: layout.SampleBoxes()}}}
+	var buf bytes.Buffer
+	if err := Paint(&buf, doc, Metadata{Title: "t"}); err != nil {
+		t.Error(err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	stdpng "image/png"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 	"github.com/triptych/triptych/render/png"
 )
@@ -13,7 +14,13 @@ import (
 // Render the infographic at 2x; the alt text comes as a second file.
 func ExampleRenderer() {
 	a, _ := content.Load("../../examples/software-engineer-vs-platform-sre.md")
-	res, err := png.Renderer{}.Render(a, render.Options{Size: "square", Scale: 2})
+	// Lay the article out once, then paint the poster from that result.
+	laid, err := layout.Layout(a, layout.Options{Size: "square", Parts: png.Renderer{}.Needs()})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := png.Renderer{}.Render(laid, render.Options{Scale: 2})
 	if err != nil {
 		fmt.Println(err)
 		return

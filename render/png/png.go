@@ -16,7 +16,6 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 
-	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/layout/fonts"
 	"github.com/triptych/triptych/render"
@@ -36,11 +35,15 @@ var _ render.Renderer = Renderer{}
 // Format returns render.PNG.
 func (Renderer) Format() render.Format { return render.PNG }
 
-// Render lays out the poster and returns the PNG and its alt-text sidecar.
-func (Renderer) Render(a *content.Article, opts render.Options) (render.Result, error) {
-	doc, err := layout.Poster(a, layout.PosterOptions{Theme: opts.Theme, Size: opts.Size, Accents: opts.Accents})
-	if err != nil {
-		return render.Result{}, err
+// Needs returns the poster.
+func (Renderer) Needs() layout.Parts { return layout.Parts{Poster: true} }
+
+// Render paints the laid-out poster and returns the PNG and its alt-text
+// sidecar.
+func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, error) {
+	doc := res.Poster
+	if doc == nil {
+		return render.Result{}, fmt.Errorf("png: the layout has no poster")
 	}
 	scale := opts.Scale
 	if scale == 0 {
@@ -54,15 +57,14 @@ func (Renderer) Render(a *content.Article, opts render.Options) (render.Result, 
 		return render.Result{}, err
 	}
 	var buf bytes.Buffer
-	if err := Encode(&buf, img, Metadata(a, doc, opts.Version)); err != nil {
+	if err := Encode(&buf, img, Metadata(res.Meta)); err != nil {
 		return render.Result{}, err
 	}
 	return render.Result{
 		Files: []render.File{
 			{Suffix: ".png", Data: buf.Bytes()},
-			{Suffix: ".alt.txt", Data: []byte(doc.AltText + "\n")},
+			{Suffix: ".alt.txt", Data: []byte(res.Meta.AltText + "\n")},
 		},
-		Warnings: doc.Warnings,
 	}, nil
 }
 
@@ -192,18 +194,18 @@ func Paint(doc *layout.Document, scale float64) (image.Image, error) {
 
 func rgb(c layout.Color) color.Color { return color.NRGBA{c.R, c.G, c.B, 255} }
 
-// Metadata returns the PNG text chunks for an article's poster.
-func Metadata(a *content.Article, doc *layout.Document, version string) []TextChunk {
-	chunks := []TextChunk{{"Title", a.Title}}
-	if a.Author != "" {
-		chunks = append(chunks, TextChunk{"Author", a.Author})
+// Metadata returns the PNG text chunks of an article's poster. The
+// creation time is the layout's stamp, the same date as the PDF's and the
+// workbook's.
+func Metadata(m layout.Meta) []TextChunk {
+	chunks := []TextChunk{{"Title", m.Title}}
+	if m.Author != "" {
+		chunks = append(chunks, TextChunk{"Author", m.Author})
 	}
-	chunks = append(chunks, TextChunk{"Description", doc.AltText})
-	if a.SourceURL != "" {
-		chunks = append(chunks, TextChunk{"Source", a.SourceURL})
+	chunks = append(chunks, TextChunk{"Description", m.AltText})
+	if m.SourceURL != "" {
+		chunks = append(chunks, TextChunk{"Source", m.SourceURL})
 	}
-	if !a.Updated.IsZero() {
-		chunks = append(chunks, TextChunk{"Creation Time", a.Updated.UTC().Format(time.RFC1123Z)})
-	}
-	return append(chunks, TextChunk{"Software", "triptych " + version})
+	chunks = append(chunks, TextChunk{"Creation Time", m.Stamp.UTC().Format(time.RFC1123Z)})
+	return append(chunks, TextChunk{"Software", m.Creator})
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/internal/painttest"
 	"github.com/triptych/triptych/internal/testkit"
 	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
@@ -17,7 +18,7 @@ func seed(t testing.TB) *content.Article { return testkit.Seed(t) }
 
 func render1(t testing.TB, a *content.Article, opts render.Options) render.Result {
 	t.Helper()
-	res, err := Renderer{}.Render(a, opts)
+	res, err := painttest.PaintErr(Renderer{}, a, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func benchPNG(b *testing.B, scale int) {
 	a := seed(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := (Renderer{}).Render(a, render.Options{Scale: scale}); err != nil {
+		if _, err := painttest.PaintErr(Renderer{}, a, render.Options{Scale: scale}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -147,5 +148,14 @@ func TestCanvasAtTheLimit(t *testing.T) {
 	past = &layout.Document{Width: 10, Height: MaxHeightPx + 1, Pages: []layout.Page{{}}}
 	if _, err := Paint(past, 1); err == nil {
 		t.Error("past the height limit: no error")
+	}
+}
+
+// TestEveryBoxKindHasACase: the painter paints every kind of box the
+// layout makes (a kind without a case is an error).
+func TestEveryBoxKindHasACase(t *testing.T) {
+	doc := &layout.Document{Width: 100, Height: 100, Pages: []layout.Page{{Boxes: layout.SampleBoxes()}}}
+	if _, err := Paint(doc, 1); err != nil {
+		t.Error(err)
 	}
 }

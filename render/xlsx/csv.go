@@ -3,16 +3,12 @@ package xlsx
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
-	"time"
 
-	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 )
-
-// defaultDate stands in for an article without a date, so that output never
-// depends on the clock.
-var defaultDate = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // CSVRenderer writes the comparison table as RFC 4180 CSV in UTF-8.
 type CSVRenderer struct{}
@@ -22,23 +18,25 @@ var _ render.Renderer = CSVRenderer{}
 // Format returns render.CSV.
 func (CSVRenderer) Format() render.Format { return render.CSV }
 
+// Needs returns the workbook, whose comparison the CSV holds.
+func (CSVRenderer) Needs() layout.Parts { return layout.Parts{Workbook: true} }
+
 // Render writes the table: a header row (the aspect label and the subjects)
 // and one row per aspect, lines ending in CRLF. A cell that a spreadsheet
 // would run as a formula gets a leading apostrophe, as OWASP advises.
-func (CSVRenderer) Render(a *content.Article, opts render.Options) (render.Result, error) {
+func (CSVRenderer) Render(res *layout.Result, opts render.Options) (render.Result, error) {
+	if res.Workbook == nil {
+		return render.Result{}, fmt.Errorf("csv: the layout has no workbook")
+	}
 	var buf bytes.Buffer
 	if opts.CSVBOM {
 		buf.WriteString("\uFEFF")
 	}
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
-	label := a.Table.Label
-	if label == "" {
-		label = "Aspect"
-	}
-	records := [][]string{append([]string{label}, a.Table.Subjects...)}
-	for _, r := range a.Table.Rows {
-		records = append(records, append([]string{r.Aspect}, r.Cells...))
+	records := [][]string{append([]string(nil), res.Workbook.Header...)}
+	for _, r := range res.Workbook.Rows {
+		records = append(records, append([]string(nil), r.Cells...))
 	}
 	for _, rec := range records {
 		for i := range rec {

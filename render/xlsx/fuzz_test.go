@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/internal/painttest"
 	"github.com/triptych/triptych/render"
 )
 
@@ -25,7 +26,7 @@ func FuzzCellRoundTrip(f *testing.F) {
 		a := &content.Article{Title: "T", Source: "f.md", Table: content.Table{
 			Subjects: []string{"A", "B"}, Rows: []content.Row{{Aspect: "Aspect", Cells: []string{value, "x"}}},
 		}}
-		res, err := Renderer{}.Render(a, render.Options{})
+		res, err := painttest.PaintErr(Renderer{}, a, render.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,7 +15,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 )
@@ -40,13 +39,21 @@ var _ render.Renderer = Renderer{}
 // Format returns render.XLSX.
 func (Renderer) Format() render.Format { return render.XLSX }
 
-// Render writes the workbook.
-func (Renderer) Render(a *content.Article, opts render.Options) (render.Result, error) {
-	w := &workbook{a: a, f: excelize.NewFile(), grid: layout.SheetGrid(a)}
+// Needs returns the workbook.
+func (Renderer) Needs() layout.Parts { return layout.Parts{Workbook: true} }
+
+// Render paints the laid-out workbook.
+func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, error) {
+	if res.Workbook == nil {
+		return render.Result{}, fmt.Errorf("xlsx: the layout has no workbook")
+	}
+	w := &workbook{m: res.Meta, wb: res.Workbook, f: excelize.NewFile(), grid: res.Workbook.Grid}
 	defer w.f.Close()
 	w.f.SetZipWriter(fastZip)
-	w.colours = subjectHex(a, opts.Accents)
-	if err := w.build(opts.Version); err != nil {
+	for _, c := range res.Workbook.HeaderColors {
+		w.colours = append(w.colours, strings.TrimPrefix(c.Hex(), "#"))
+	}
+	if err := w.build(); err != nil {
 		return render.Result{}, fmt.Errorf("xlsx: %w", err)
 	}
 	var buf bytes.Buffer
@@ -87,22 +94,13 @@ func (p pooledFlate) Close() error {
 	return err
 }
 
-// subjectHex returns the subjects' colours as excelize wants them.
-func subjectHex(a *content.Article, accents []string) []string {
-	cols, _ := layout.SubjectColors(a, accents) // the poster reports replaced colours
-	hex := make([]string, len(cols))
-	for i, c := range cols {
-		hex[i] = strings.TrimPrefix(c.Hex(), "#")
-	}
-	return hex
-}
-
 type workbook struct {
-	a        *content.Article
+	m        layout.Meta
+	wb       *layout.Workbook
 	f        *excelize.File
 	grid     layout.Grid
 	colours  []string
-	warnings []content.Warning
+	warnings []layout.Warning
 	st       styles
 }
 
@@ -117,14 +115,14 @@ type styles struct {
 // past Excel's cell limit is cut with a warning.
 func (w *workbook) text(s string, line int) string {
 	if clean := xmlSafe(s); clean != s {
-		w.warnings = append(w.warnings, content.NewWarning(w.a.Source, line, "removed characters a spreadsheet cannot hold"))
+		w.warnings = append(w.warnings, layout.NewWarning(w.m.Source, line, "removed characters a spreadsheet cannot hold"))
 		s = clean
 	}
 	s = escapeOOXML(s)
 	if utf8.RuneCountInString(s) > MaxCellChars {
 		r := []rune(s)
 		s = string(r[:MaxCellChars-len("…(truncated)")]) + "…(truncated)"
-		w.warnings = append(w.warnings, content.NewWarning(w.a.Source, line, "text longer than Excel's %d-character cell limit was cut", MaxCellChars))
+		w.warnings = append(w.warnings, layout.NewWarning(w.m.Source, line, "text longer than Excel's %d-character cell limit was cut", MaxCellChars))
 	}
 	return s
 }
@@ -197,7 +195,7 @@ func cellName(col, row int) string {
 	return name
 }
 
-func (w *workbook) build(version string) error {
+func (w *workbook) build() error {
 	f := w.f
 	if err := f.SetDefaultFont("Arial"); err != nil {
 		return err
@@ -220,11 +218,11 @@ func (w *workbook) build(version string) error {
 	if _, err := f.NewSheet(SheetAbout); err != nil {
 		return err
 	}
-	if err := w.about(version); err != nil {
+	if err := w.about(); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
-	return w.properties(version)
+	return w.properties()
 }
 
 func (w *workbook) makeStyles() error {
@@ -257,33 +255,21 @@ func (w *workbook) makeStyles() error {
 }
 
 func (w *workbook) comparison() error {
-	f, a, sh := w.f, w.a, SheetComparison
-	t := a.Table
+	f, wb, sh := w.f, w.wb, SheetComparison
 	titleS, subS, headS, aspectS, cellS, subjectS := w.st.title, w.st.sub, w.st.head, w.st.label, w.st.cell, w.st.subjectHeads
-	last := len(t.Subjects) + 1
+	last := len(wb.Header)
 	lastCol, _ := excelize.ColumnNumberToName(last)
-	if err := w.set(sh, "A1", a.Title, 1); err != nil {
+	if err := w.set(sh, "A1", wb.Title, 1); err != nil {
 		return err
 	}
-	var meta []string
-	for _, s := range []string{a.Subtitle, updated(a), a.Author} {
-		if s != "" {
-			meta = append(meta, s)
-		}
-	}
-	if err := w.set(sh, "A2", strings.Join(meta, " · "), 1); err != nil {
+	if err := w.set(sh, "A2", wb.MetaLine, 1); err != nil {
 		return err
 	}
 	f.SetCellStyle(sh, "A1", "A1", titleS)
 	f.SetCellStyle(sh, "A2", "A2", subS)
 	f.SetRowHeight(sh, 1, 24)
-	label := t.Label
-	if label == "" {
-		label = "Aspect"
-	}
-	heads := append([]string{label}, t.Subjects...)
-	for i, h := range heads {
-		if err := w.set(sh, cellName(i+1, headerRow), h, t.Line); err != nil {
+	for i, h := range wb.Header {
+		if err := w.set(sh, cellName(i+1, headerRow), h, wb.HeaderLine); err != nil {
 			return err
 		}
 		style := headS
@@ -293,13 +279,10 @@ func (w *workbook) comparison() error {
 		f.SetCellStyle(sh, cellName(i+1, headerRow), cellName(i+1, headerRow), style)
 	}
 	f.SetRowHeight(sh, headerRow, w.grid.RowHeights[0])
-	for r, row := range t.Rows {
+	for r, row := range wb.Rows {
 		n := headerRow + 1 + r
-		if err := w.set(sh, cellName(1, n), row.Aspect, row.Line); err != nil {
-			return err
-		}
 		for c, v := range row.Cells {
-			if err := w.set(sh, cellName(c+2, n), v, row.Line); err != nil {
+			if err := w.set(sh, cellName(c+1, n), v, row.Line); err != nil {
 				return err
 			}
 		}
@@ -313,7 +296,7 @@ func (w *workbook) comparison() error {
 			return err
 		}
 	}
-	lastRow := headerRow + len(t.Rows)
+	lastRow := headerRow + len(wb.Rows)
 	yes := true
 	if err := f.AddTable(sh, &excelize.Table{
 		Range: fmt.Sprintf("A%d:%s%d", headerRow, lastCol, lastRow), Name: "Comparison",
@@ -326,13 +309,6 @@ func (w *workbook) comparison() error {
 		return err
 	}
 	return w.printSetup(sh, fmt.Sprintf("$%d:$%d", headerRow, headerRow))
-}
-
-func updated(a *content.Article) string {
-	if a.Updated.IsZero() {
-		return ""
-	}
-	return "Updated " + a.Updated.Format("2 January 2006")
 }
 
 // printSetup prints landscape, one page wide, the header row on every
@@ -350,7 +326,7 @@ func (w *workbook) printSetup(sheet, titleRows string) error {
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: m(0.5), Right: m(0.5), Top: m(0.75), Bottom: m(0.75), Header: m(0.3), Footer: m(0.3)}); err != nil {
 		return err
 	}
-	title := strings.ReplaceAll(w.a.Title, "&", "&&")
+	title := strings.ReplaceAll(w.m.Title, "&", "&&")
 	if utf8.RuneCountInString(title) > 120 {
 		title = string([]rune(title)[:119]) + "…"
 	}
@@ -376,23 +352,22 @@ func (w *workbook) terms() error {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(sh, col, col, wd)
 	}
-	if len(w.a.Terms) == 0 {
+	if len(w.wb.Terms) == 0 {
 		return w.printSetup(sh, "")
 	}
-	for i, t := range w.a.Terms {
+	for i, t := range w.wb.Terms {
 		row := i + 2
-		if err := w.set(sh, cellName(1, row), t.Name, t.Line); err != nil {
-			return err
-		}
-		if err := w.set(sh, cellName(2, row), content.ParagraphsText(t.Definition), t.Line); err != nil {
-			return err
+		for c, v := range t.Cells {
+			if err := w.set(sh, cellName(c+1, row), v, t.Line); err != nil {
+				return err
+			}
 		}
 		f.SetCellStyle(sh, cellName(1, row), cellName(1, row), aspectS)
 		f.SetCellStyle(sh, cellName(2, row), cellName(2, row), cellS)
 		f.SetRowHeight(sh, row, w.grid.TermHeight[i])
 	}
 	yes := true
-	if err := f.AddTable(sh, &excelize.Table{Range: fmt.Sprintf("A1:B%d", len(w.a.Terms)+1), Name: "Terms", StyleName: "TableStyleMedium2", ShowRowStripes: &yes}); err != nil {
+	if err := f.AddTable(sh, &excelize.Table{Range: fmt.Sprintf("A1:B%d", len(w.wb.Terms)+1), Name: "Terms", StyleName: "TableStyleMedium2", ShowRowStripes: &yes}); err != nil {
 		return err
 	}
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
@@ -402,56 +377,47 @@ func (w *workbook) terms() error {
 	return w.printSetup(sh, "$1:$1")
 }
 
-func (w *workbook) about(version string) error {
-	f, a, sh := w.f, w.a, SheetAbout
+func (w *workbook) about() error {
+	f, sh := w.f, SheetAbout
 	labelS, cellS := w.st.label, w.st.cell
-	rows := [][2]string{
-		{"Title", a.Title}, {"Subtitle", a.Subtitle}, {"Updated", a.Date()}, {"Author", a.Author},
-		{"Source", a.SourceURL}, {"Disclaimer", content.ParagraphsText(a.Disclaimer)},
-		{"Generated by", "triptych " + version},
-	}
 	f.SetColWidth(sh, "A", "A", w.grid.AboutWidths[0])
 	f.SetColWidth(sh, "B", "B", w.grid.AboutWidths[1])
-	for i, r := range rows {
+	for i, r := range w.wb.About {
 		row := i + 1
-		if err := w.set(sh, cellName(1, row), r[0], 0); err != nil {
+		if err := w.set(sh, cellName(1, row), r.Label, 0); err != nil {
 			return err
 		}
-		if err := w.set(sh, cellName(2, row), r[1], 0); err != nil {
+		if err := w.set(sh, cellName(2, row), r.Value, 0); err != nil {
 			return err
 		}
 		f.SetCellStyle(sh, cellName(1, row), cellName(1, row), labelS)
 		f.SetCellStyle(sh, cellName(2, row), cellName(2, row), cellS)
-		if r[0] == "Disclaimer" && r[1] != "" {
+		if r.Label == "Disclaimer" && r.Value != "" {
 			f.SetRowHeight(sh, row, w.grid.DisclaimerHeight)
 		}
-	}
-	if link := layout.SafeLink(a.SourceURL); link != "" && len(link) <= 2079 {
-		display, tip := a.SourceURL, "Open the source article"
-		if err := f.SetCellHyperLink(sh, "B5", link, "External", excelize.HyperlinkOpts{Display: &display, Tooltip: &tip}); err != nil {
-			return err
+		if r.Link != "" && len(r.Link) <= 2079 {
+			display, tip := r.Value, "Open the source article"
+			if err := f.SetCellHyperLink(sh, cellName(2, row), r.Link, "External", excelize.HyperlinkOpts{Display: &display, Tooltip: &tip}); err != nil {
+				return err
+			}
+			linkS, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Arial", Color: "1F5FD1", Underline: "single"}, NumFmt: 49})
+			if err != nil {
+				return err
+			}
+			f.SetCellStyle(sh, cellName(2, row), cellName(2, row), linkS)
 		}
-		linkS, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Arial", Color: "1F5FD1", Underline: "single"}, NumFmt: 49})
-		if err != nil {
-			return err
-		}
-		f.SetCellStyle(sh, "B5", "B5", linkS)
 	}
 	return w.printSetup(sh, "")
 }
 
 // properties replaces every default of the library with the article's.
-func (w *workbook) properties(version string) error {
-	a := w.a
-	date := a.Updated
-	if date.IsZero() {
-		date = defaultDate
-	}
-	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
-	keywords := layout.Keywords(a)
+func (w *workbook) properties() error {
+	m := w.m
+	stamp := m.Stamp.UTC().Format("2006-01-02T15:04:05Z")
+	version := strings.TrimPrefix(m.Creator, "triptych ")
 	if err := w.f.SetDocProps(&excelize.DocProperties{
-		Title: a.Title, Subject: a.Subtitle, Creator: a.Author, Keywords: strings.Join(keywords, ", "),
-		Description: layout.AltText(a), LastModifiedBy: "triptych " + version, Created: stamp, Modified: stamp,
+		Title: m.Title, Subject: m.Subtitle, Creator: m.Author, Keywords: strings.Join(m.Keywords, ", "),
+		Description: m.AltText, LastModifiedBy: m.Creator, Created: stamp, Modified: stamp,
 		Category: "Comparison", Language: "en", Revision: "1", Version: version,
 	}); err != nil {
 		return err

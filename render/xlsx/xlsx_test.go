@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/internal/painttest"
 	"github.com/triptych/triptych/internal/readers"
 	"github.com/triptych/triptych/internal/testkit"
 	"github.com/triptych/triptych/render"
@@ -28,7 +29,7 @@ func seed(t testing.TB) *content.Article { return testkit.Seed(t) }
 
 func renderXLSX(t testing.TB, a *content.Article) []byte {
 	t.Helper()
-	res, err := Renderer{}.Render(a, render.Options{Version: "1.2.3"})
+	res, err := painttest.PaintErr(Renderer{}, a, render.Options{Version: "1.2.3"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +208,7 @@ func TestCellDumpGolden(t *testing.T) {
 func TestCSV(t *testing.T) {
 	a := hostileArticle(t)
 	for _, bom := range []bool{false, true} {
-		res, err := CSVRenderer{}.Render(a, render.Options{CSVBOM: bom})
+		res, err := painttest.PaintErr(CSVRenderer{}, a, render.Options{CSVBOM: bom})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,7 +246,7 @@ func BenchmarkXLSX(b *testing.B) {
 	a := seed(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := (Renderer{}).Render(a, render.Options{}); err != nil {
+		if _, err := painttest.PaintErr(Renderer{}, a, render.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
