@@ -74,7 +74,7 @@ func parseMarkdownBody(a *Article, body []string, offset int, lineMap []int, res
 	if p.termsHeading == "" {
 		p.termsHeading = DefaultTermsHeading
 	}
-	body = p.prepareBody(body)
+	body = p.prepareBody(p.boundInlineSyntax(body))
 	p.src = []byte(strings.Join(body, "\n") + "\n")
 	p.lines = bytes.Split(p.src, []byte("\n"))
 	root := markdown.Parser().Parse(text.NewReader(p.src))
