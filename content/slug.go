@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/gosimple/unidecode"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -28,9 +29,12 @@ var transliterations = map[rune]string{
 
 // Slugify turns text into a file-name-safe slug: lower-case ASCII letters
 // and digits, words joined by "-", at most MaxSlugChars long. Accents are
-// dropped and Greek and Cyrillic transliterated. Text with no usable letter
-// gets "article-" and a short hash of the text. changed reports whether the
-// result differs from the input.
+// dropped; Greek and Cyrillic are transliterated by the table above and
+// every other script (Chinese, Arabic, Hebrew, Hindi, Thai…) by unidecode.
+// When letters of another script leave fewer than two meaningful words, a
+// short hash of the text is added, so that two different titles never
+// share a slug like "vs"; text with no usable letter gets "article-" and
+// the hash. changed reports whether the result differs from the input.
 func Slugify(text string) (slug string, changed bool) {
 	var b strings.Builder
 	pendingDash := false
@@ -47,6 +51,7 @@ func Slugify(text string) (slug string, changed bool) {
 			}
 		}
 	}
+	foreign := false // letters of a script without an ASCII base letter
 	for _, r := range norm.NFKD.String(text) {
 		if unicode.Is(unicode.Mn, r) {
 			continue
@@ -60,6 +65,15 @@ func Slugify(text string) (slug string, changed bool) {
 			emit(string(r))
 			continue
 		}
+		if unicode.IsLetter(r) {
+			foreign = true
+			t := strings.ToLower(unidecode.Unidecode(string(r)))
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				t = " " + t + " " // each character is a syllable of its own
+			}
+			emit(t)
+			continue
+		}
 		pendingDash = true
 	}
 	slug = b.String()
@@ -70,9 +84,28 @@ func Slugify(text string) (slug string, changed bool) {
 		}
 		slug = strings.TrimRight(slug[:cut], "-")
 	}
-	if slug == "" && strings.TrimSpace(text) != "" {
+	if strings.TrimSpace(text) != "" && (slug == "" || foreign && meaningfulWords(slug) < 2) {
 		sum := sha256.Sum256([]byte(text))
-		slug = "article-" + hex.EncodeToString(sum[:4])
+		hash := hex.EncodeToString(sum[:4])
+		if slug == "" {
+			slug = "article-" + hash
+		} else {
+			slug = strings.TrimRight(slug[:min(len(slug), MaxSlugChars-len(hash)-1)], "-") + "-" + hash
+		}
 	}
 	return slug, slug != text
+}
+
+// connectives are the words of a comparison title that name nothing.
+var connectives = map[string]bool{"vs": true, "versus": true, "and": true, "or": true, "the": true, "a": true, "of": true}
+
+// meaningfulWords counts the words of a slug that name something.
+func meaningfulWords(slug string) int {
+	n := 0
+	for _, w := range strings.Split(slug, "-") {
+		if w != "" && !connectives[w] {
+			n++
+		}
+	}
+	return n
 }
