@@ -169,27 +169,59 @@ func decodeText(a *Article, data []byte) (string, error) {
 		return "", kindErrorf(ErrNotText, a.Source, 0, "not a text file")
 	}
 	if !utf8.Valid(data) {
-		// Scraped pages saved in Windows-1252 are the common case: read
-		// them as such rather than refuse the article or show mojibake.
-		line := 1
-		for rest := data; len(rest) > 0; {
-			r, size := utf8.DecodeRune(rest)
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			if r == '\n' {
-				line++
-			}
-			rest = rest[size:]
-		}
-		decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		decoded, err := decodeInvalidUTF8(a, data)
 		if err != nil {
-			return "", kindErrorf(ErrInvalidUTF8, a.Source, line, "invalid UTF-8: save the file as UTF-8")
+			return "", err
 		}
-		a.warn(line, "invalid UTF-8: the file was read as Windows-1252; save it as UTF-8")
 		data = decoded
 	}
 	return string(data), nil
+}
+
+// maxByteWarnings bounds the warnings about invalid bytes, one per line.
+const maxByteWarnings = 20
+
+// decodeInvalidUTF8 reads a file that is not valid UTF-8. A file that is
+// mostly UTF-8 (at least as many valid multi-byte characters as invalid
+// bytes) stays UTF-8: each invalid byte becomes U+FFFD, with a warning
+// naming each line, because reading the whole file as Windows-1252 would
+// garble every other accented letter ("CafÃ©"). A file with no valid
+// multi-byte character is a legacy 8-bit file, read as Windows-1252.
+func decodeInvalidUTF8(a *Article, data []byte) ([]byte, error) {
+	valid, invalid := 0, 0
+	var badLines []int
+	line := 1
+	for rest := data; len(rest) > 0; {
+		r, size := utf8.DecodeRune(rest)
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			invalid++
+			if len(badLines) == 0 || badLines[len(badLines)-1] != line {
+				badLines = append(badLines, line)
+			}
+		case size > 1:
+			valid++
+		case r == '\n':
+			line++
+		}
+		rest = rest[size:]
+	}
+	if valid > 0 && valid >= invalid {
+		for i, l := range badLines {
+			if i == maxByteWarnings {
+				a.warn(l, "…and %d more lines with bytes that are not UTF-8", len(badLines)-i)
+				break
+			}
+			a.warn(l, "bytes that are not UTF-8 were replaced by \uFFFD; save the file as UTF-8")
+		}
+		return bytes.ToValidUTF8(data, []byte("\uFFFD")), nil
+	}
+	decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, kindErrorf(ErrInvalidUTF8, a.Source, badLines[0], "invalid UTF-8: save the file as UTF-8")
+	}
+	a.warn(badLines[0], "invalid UTF-8: the file was read as Windows-1252; save it as UTF-8")
+	return decoded, nil
 }
 
 // looksBinary reports whether a sample of data holds many control bytes, as
