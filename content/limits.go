@@ -22,8 +22,9 @@ const (
 	MaxFieldChars = 500
 	// MaxSubjects is the most subjects (table columns after the aspect).
 	MaxSubjects = 5
-	// MaxRows is the most rows of the comparison table.
-	MaxRows = 100
+	// MaxRows is the most rows of the comparison table: a spreadsheet of
+	// a thousand laptops or cloud instance types is an ordinary one.
+	MaxRows = 1000
 	// MaxCellChars is the longest table cell or aspect, in characters.
 	MaxCellChars = 2000
 	// MaxURLChars is the longest source URL, in characters.

@@ -70,7 +70,7 @@ func TestLimits(t *testing.T) {
 		{"title", "a.md", "---\ntitle: " + strings.Repeat("t", MaxTitleChars) + "\n---\n\n| A | B | C |\n|-|-|-|\n| x | y | z |\n",
 			"---\ntitle: " + strings.Repeat("t", MaxTitleChars+1) + "\n---\n\n| A | B | C |\n|-|-|-|\n| x | y | z |\n", "title is 301 characters long"},
 		{"subjects", "a.txt", txtTable(MaxSubjects, 1, "c"), txtTable(MaxSubjects+1, 1, "c"), "6 subjects"},
-		{"rows", "a.txt", txtTable(2, MaxRows, "c"), txtTable(2, MaxRows+1, "c"), "101 rows, more than the limit of 100"},
+		{"rows", "a.txt", txtTable(2, MaxRows, "c"), txtTable(2, MaxRows+1, "c"), fmt.Sprintf("%d rows, more than the limit of %d", MaxRows+1, MaxRows)},
 		{"cell", "a.txt", txtTable(2, 1, strings.Repeat("c", MaxCellChars)), txtTable(2, 1, strings.Repeat("c", MaxCellChars+1)), "2001 characters long"},
 	}
 	for _, c := range cases {

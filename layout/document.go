@@ -21,8 +21,9 @@ var Papers = map[string]PosterSize{
 	"letter": {612, 792},
 }
 
-// MaxPages is the most pages a handout may have.
-const MaxPages = 20
+// MaxPages is the most pages a handout may have: enough for a table at
+// content.MaxRows with cells of a few lines each.
+const MaxPages = 200
 
 // Print metrics, in points.
 const (

@@ -238,19 +238,21 @@ func TestPageLimit(t *testing.T) {
 		}
 		return a
 	}
-	sawLimit := false
-	for sections := 40; sections < 200; sections++ {
-		doc, err := Handout(article(sections), DocumentOptions{})
-		if err != nil {
-			if !sawLimit || !strings.Contains(err.Error(), "more than the limit of 20") {
-				t.Fatalf("%d sections: %v (a %d-page handout was never seen)", sections, err, MaxPages)
-			}
-			return
-		}
-		if len(doc.Pages) > MaxPages {
-			t.Fatalf("%d pages were laid out", len(doc.Pages))
-		}
-		sawLimit = sawLimit || len(doc.Pages) == MaxPages
+	// Pages grow with sections: bisect for the most sections that fit.
+	lo, hi := 1, 900 // lo fits, hi does not (the body limit allows no more)
+	if _, err := Handout(article(hi), DocumentOptions{}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("more than the limit of %d", MaxPages)) {
+		t.Fatalf("%d sections: %v", hi, err)
 	}
-	t.Fatal("no article reached the page limit")
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if _, err := Handout(article(mid), DocumentOptions{}); err == nil {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	doc, err := Handout(article(lo), DocumentOptions{})
+	if err != nil || len(doc.Pages) != MaxPages {
+		t.Fatalf("%d sections: %v, %d pages; want exactly %d", lo, err, len(doc.Pages), MaxPages)
+	}
 }

@@ -16,6 +16,7 @@ type PosterOptions struct {
 	Theme   string   // "light" (default) or "dark"; the article's front matter wins
 	Size    string   // a preset of PosterSizes; "" means "poster"
 	Accents []string // subject colours "#RRGGBB", used after the article's own
+	Scale   int      // pixels per point the poster will be painted at; 0 means 1
 }
 
 // PosterSize is a canvas preset in pixels at 1x; Height 0 grows with the
@@ -51,15 +52,6 @@ const (
 	lineHeight = 1.42
 )
 
-// fitPlan says what was given up so that a fixed-size poster fits.
-type fitPlan struct {
-	k            float64 // type and spacing scale
-	compact      bool    // a landscape canvas: no eyebrow, tighter header
-	dropTerms    bool
-	maxCellLines int // 0: no limit
-	maxRows      int // 0: all rows
-}
-
 // Poster lays out the infographic of an article on one page. Layout does
 // the same as part of an article's one layout result; Poster is for
 // callers that want the poster alone.
@@ -70,7 +62,7 @@ func Poster(a *content.Article, opts PosterOptions) (*Document, error) {
 	}
 	clean, warnings := SanitizeText(a)
 	th, cw := subjectColours(th, clean, opts.Accents)
-	doc, err := posterFor(clean, th, opts.Size)
+	doc, err := posterFor(clean, th, opts.Size, opts.Scale)
 	if err != nil {
 		return nil, err
 	}
@@ -85,83 +77,6 @@ func posterTheme(a *content.Article, option string) (Theme, error) {
 		option = a.Theme.Name
 	}
 	return ThemeNamed(option)
-}
-
-// posterFor lays out a sanitised article in a resolved theme. Its
-// warnings are the fit warnings of fixed sizes.
-func posterFor(clean *content.Article, th Theme, sizeName string) (*Document, error) {
-	size, ok := PosterSizes[sizeName]
-	if sizeName == "" {
-		size, ok = PosterSizes["poster"], true
-	}
-	if !ok {
-		return nil, fmt.Errorf("unknown size %q: use poster, og, square, portrait, pinterest or a4", sizeName)
-	}
-	p := &poster{a: clean, th: th, w: size.Width}
-	widthScale := size.Width / refWidth
-	if size.Height == 0 {
-		boxes, h, _ := p.layout(fitPlan{k: widthScale})
-		return p.document(boxes, h, nil), nil
-	}
-	for _, plan := range fitPlans(widthScale, len(clean.Table.Rows), len(clean.Terms) > 0) {
-		plan.compact = size.Height < size.Width*0.75
-		boxes, h, footer := p.layout(plan)
-		if h <= size.Height {
-			warnings := fitWarnings(clean, sizeName, plan, len(clean.Table.Rows))
-			// The footer goes to the bottom; the body is centred in the
-			// space left between the header and the footer.
-			spare := size.Height - h
-			for i, b := range boxes {
-				switch {
-				case i >= footer:
-					moveBox(b, spare)
-				case i >= p.bodyStart:
-					moveBox(b, spare/2)
-				}
-			}
-			return p.document(boxes, size.Height, warnings), nil
-		}
-	}
-	return nil, fmt.Errorf("%s: the comparison does not fit the %s size even with one row; use --size poster", clean.Source, sizeName)
-}
-
-// fitPlans lists the ways to fit a fixed canvas, in order of preference:
-// shrink the type to the floor, then drop term chips, then shorten cells,
-// then drop rows.
-func fitPlans(widthScale float64, rows int, hasTerms bool) []fitPlan {
-	var plans []fitPlan
-	floor := minBodyPx / bodyPx
-	for k := widthScale * 1.15; k >= floor-1e-9; k -= 0.04 {
-		plans = append(plans, fitPlan{k: math.Max(k, floor)})
-	}
-	last := fitPlan{k: floor}
-	if hasTerms {
-		last.dropTerms = true
-		plans = append(plans, last)
-	}
-	for _, n := range []int{4, 3, 2} {
-		last.maxCellLines = n
-		plans = append(plans, last)
-	}
-	for n := rows - 1; n >= 1; n-- {
-		last.maxRows = n
-		plans = append(plans, last)
-	}
-	return plans
-}
-
-func fitWarnings(a *content.Article, size string, plan fitPlan, rows int) []content.Warning {
-	var ws []content.Warning
-	if plan.dropTerms {
-		ws = append(ws, content.NewWarning(a.Source, 0, "the %s poster leaves out the related terms to fit", size))
-	}
-	if plan.maxCellLines > 0 {
-		ws = append(ws, content.NewWarning(a.Source, 0, "the %s poster shortens table cells to %d lines to fit", size, plan.maxCellLines))
-	}
-	if plan.maxRows > 0 && plan.maxRows < rows {
-		ws = append(ws, content.NewWarning(a.Source, 0, "the %s poster shows %d of %d aspects to fit", size, plan.maxRows, rows))
-	}
-	return ws
 }
 
 // moveBox shifts a box down by dy.

@@ -28,6 +28,7 @@ type Options struct {
 	Size    string   // a preset of PosterSizes; "" means "poster"
 	Paper   string   // "a4" (default) or "letter"
 	Accents []string // subject colours "#RRGGBB", after the article's own
+	Scale   int      // pixels per point of the PNG (1, 2 or 3); bounds the poster's height
 	Version string   // the tool version written into file metadata
 
 	// Parts choose what to lay out.
@@ -117,7 +118,7 @@ func Layout(a *content.Article, opts Options) (*Result, error) {
 	warn(cw...)
 	res.Meta = metaOf(a, th, opts, warn)
 	if opts.Poster || opts.Handout {
-		if res.Poster, err = posterFor(clean, th, opts.Size); err != nil {
+		if res.Poster, err = posterFor(clean, th, opts.Size, opts.Scale); err != nil {
 			return nil, err
 		}
 		warn(res.Poster.Warnings...)

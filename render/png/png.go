@@ -23,8 +23,8 @@ import (
 
 // MaxPixels bounds the canvas: 4096 × 8192 pixels at the chosen scale.
 const (
-	MaxWidthPx  = 4096
-	MaxHeightPx = 8192
+	MaxWidthPx  = layout.MaxCanvasWidthPx
+	MaxHeightPx = layout.MaxCanvasHeightPx
 )
 
 // Renderer renders the infographic as PNG.
