@@ -126,3 +126,26 @@ func TestOneWarningWhateverTheFormats(t *testing.T) {
 		}
 	}
 }
+
+// The alt text and the PNG's text chunks carry what the author wrote even
+// where the fonts lack the glyph (the picture shows "□"): a screen reader
+// must not say "comparing □□ and □□".
+func TestTextOutputsKeepRealCharacters(t *testing.T) {
+	a := testkit.Seed(t)
+	a.Title = "咖啡 vs 茶"
+	a.Table.Subjects = []string{"咖啡", "茶"}
+	files, _, err := RenderArticle(a, []render.Format{render.PNG, render.XLSX}, render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filesOf(t, files)
+	if alt := string(out[".alt.txt"]); !strings.Contains(alt, "comparing 咖啡 and 茶") || strings.Contains(alt, "□") {
+		t.Errorf("alt text %q", alt[:min(len(alt), 80)])
+	}
+	if !bytes.Contains(out[".png"], []byte("咖啡 vs 茶")) {
+		t.Error("the PNG's Title chunk lost the characters")
+	}
+	if core := zipMember(t, out[".xlsx"], "docProps/core.xml"); !strings.Contains(core, "咖啡") {
+		t.Error("the workbook's properties lost the characters")
+	}
+}
