@@ -71,7 +71,19 @@ func (a *Article) clean() {
 		}
 		return c
 	})
+	// One-line fields: a line break (from HTML or a hard break in a
+	// heading) reads as a space. Table cells keep theirs.
+	oneLine := strings.NewReplacer("\n", " ")
 	trim := func(p *string) { *p = strings.TrimSpace(*p) }
+	for _, p := range []*string{&a.Title, &a.Subtitle, &a.Author, &a.Figure, &a.TermsHeading, &a.Table.Caption} {
+		*p = oneLine.Replace(*p)
+	}
+	for i := range a.Sections {
+		a.Sections[i].Heading = oneLine.Replace(a.Sections[i].Heading)
+	}
+	for i := range a.Terms {
+		a.Terms[i].Name = oneLine.Replace(a.Terms[i].Name)
+	}
 	for _, p := range []*string{&a.Title, &a.Subtitle, &a.Author, &a.Figure, &a.TermsHeading, &a.Table.Caption, &a.Table.Label} {
 		trim(p)
 	}
