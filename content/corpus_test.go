@@ -181,7 +181,9 @@ func checkExpectation(a *Article, e expectation) []string {
 	}
 	var headings []string
 	for _, s := range a.Sections {
-		headings = append(headings, s.Heading)
+		if s.Level == 0 {
+			headings = append(headings, s.Heading)
+		}
 	}
 	list("sections", e.Sections, headings)
 	var terms []string

@@ -25,6 +25,10 @@ const (
 	// MaxRows is the most rows of the comparison table: a spreadsheet of
 	// a thousand laptops or cloud instance types is an ordinary one.
 	MaxRows = 1000
+	// MaxGuessedRows is the most rows of a scraped table whose columns
+	// must be guessed (no tabs, wide spaces or " | " between them): the
+	// guess weighs every cut of every row against the whole table.
+	MaxGuessedRows = 100
 	// MaxCellChars is the longest table cell or aspect, in characters.
 	MaxCellChars = 2000
 	// MaxURLChars is the longest source URL, in characters.

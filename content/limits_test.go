@@ -13,6 +13,16 @@ func mdArticle(front, body string) string {
 	return "---\ntitle: T\n" + front + "---\n\n" + body + "\n| Aspect | A | B |\n|---|---|---|\n| Goal | x | y |\n"
 }
 
+// guessedTable is a scraped table whose rows lost their separators.
+func guessedTable(rows int) string {
+	var b strings.Builder
+	b.WriteString("Alpha vs Beta\n\nAspect Alpha Beta\n")
+	for r := range rows {
+		fmt.Fprintf(&b, "Point Number %d Fast and cheap. Slow but sturdy.\n", r)
+	}
+	return b.String()
+}
+
 func txtTable(subjects, rows int, cell string) string {
 	var b strings.Builder
 	names := make([]string, subjects)
@@ -70,6 +80,7 @@ func TestLimits(t *testing.T) {
 		{"title", "a.md", "---\ntitle: " + strings.Repeat("t", MaxTitleChars) + "\n---\n\n| A | B | C |\n|-|-|-|\n| x | y | z |\n",
 			"---\ntitle: " + strings.Repeat("t", MaxTitleChars+1) + "\n---\n\n| A | B | C |\n|-|-|-|\n| x | y | z |\n", "title is 301 characters long"},
 		{"subjects", "a.txt", txtTable(MaxSubjects, 1, "c"), txtTable(MaxSubjects+1, 1, "c"), "6 subjects"},
+		{"guessed rows", "a.txt", guessedTable(MaxGuessedRows), guessedTable(MaxGuessedRows + 1), fmt.Sprintf("%d rows whose columns lost their separators", MaxGuessedRows+1)},
 		{"rows", "a.txt", txtTable(2, MaxRows, "c"), txtTable(2, MaxRows+1, "c"), fmt.Sprintf("%d rows, more than the limit of %d", MaxRows+1, MaxRows)},
 		{"cell", "a.txt", txtTable(2, 1, strings.Repeat("c", MaxCellChars)), txtTable(2, 1, strings.Repeat("c", MaxCellChars+1)), "2001 characters long"},
 	}

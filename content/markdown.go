@@ -249,6 +249,10 @@ func (p *mdParser) heading(h *ast.Heading) {
 	case h.Level == 3 && p.inTerms:
 		p.closeOpen()
 		p.term = &Term{Name: title, Line: line}
+	case h.Level == 3 && !p.inTerms && !p.inDisclaimer:
+		// A sub-heading of a section starts a sub-section.
+		p.closeOpen()
+		p.section = &Section{Heading: title, Line: line, Level: 1}
 	default:
 		// A deeper heading inside a section stays as a bold line of text.
 		p.addParagraph(Paragraph{Runs: []Run{{Text: title, Style: Bold}}, Line: line})

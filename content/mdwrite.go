@@ -42,7 +42,11 @@ func MarshalMarkdown(a *Article) []byte {
 	b.WriteString("\n")
 	writeTable(&b, &a.Table)
 	for _, s := range a.Sections {
-		b.WriteString("\n## " + escapeInline(s.Heading, false) + "\n")
+		marks := "## "
+		if s.Level > 0 {
+			marks = "### "
+		}
+		b.WriteString("\n" + marks + escapeInline(s.Heading, false) + "\n")
 		writeBlocks(&b, s.Paragraphs)
 	}
 	if len(a.Terms) > 0 {

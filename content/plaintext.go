@@ -9,12 +9,21 @@ import (
 )
 
 // This file reads a comparison article scraped from a web page as plain
-// text. Its shape: the title line ("A vs. B: A question?"), "Last Updated
-// Apr 21, 2025", "By Name", lead paragraphs, a line introducing the table,
+// text. Its shape: the title line ("A vs. B: A question?"), the date and
+// byline, lead paragraphs, maybe sections, a line introducing the table,
 // the table (a header "Aspect A B" and one line per aspect, often with the
-// column separators lost), sections (a short heading line and paragraphs),
-// "Related Important Terms" with a name line and a definition per term, an
-// "… Infographic" caption, and page furniture around a disclaimer.
+// column separators lost), sections (a short heading line and paragraphs
+// or lists), "Related Important Terms" with a name line and a definition
+// per term, an "… Infographic" caption and a disclaimer, all among page
+// furniture (see furniture.go) that is dropped with a warning.
+//
+// The parse runs in passes over the lines, each linear in their number:
+// furniture that shows by its own shape is marked; the title is found and
+// what stands before it dropped; the date and byline are read; the table
+// header is found; furniture that shows by its place (a table of contents
+// at the top, a "You May Also Like" list, an author box) is marked; then
+// the text before and after the table is read into the lead, sections,
+// terms, figure and disclaimer, in reading order.
 
 // line is one line of the source with its 1-based number.
 type line struct {
@@ -24,66 +33,165 @@ type line struct {
 
 var (
 	vsPattern         = regexp.MustCompile(`(?i)\s+(?:vs\.?|versus)\s+`)
-	updatedPattern    = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|modified)(?:\s+on)?:?\s+(.+)$`)
+	differencePattern = regexp.MustCompile(`(?i)^(?:the\s+)?(?:key\s+|main\s+)?differences?\s+between\s+(.+?)\s+and\s+(.+)$`)
+	orPattern         = regexp.MustCompile(`\s+or\s+`)
 	bylinePattern     = regexp.MustCompile(`(?i)^(?:written\s+)?by:?\s+(.+)$`)
-	termsPattern      = regexp.MustCompile(`(?i)^(?:related\s+(?:important\s+)?terms|important\s+terms|key\s+terms(?:\s+to\s+know)?|glossary)[:.]?$`)
+	termsPattern      = regexp.MustCompile(`(?i)^(?:related\s+(?:important\s+)?terms|important\s+terms|related\s+terms|key\s+terms(?:\s+to\s+know)?|terms\s+to\s+know|glossary(?:\s+of\s+terms)?)[:.]?$`)
 	figurePattern     = regexp.MustCompile(`^(.*\S)\s+Infographic$`)
-	disclaimerPattern = regexp.MustCompile(`(?i)^disclaimer[.:]?\s*(.*)$`)
-	aboutPattern      = regexp.MustCompile(`(?i)^about\s+the\s+authors?[.:]?$`)
-	furniturePattern  = regexp.MustCompile(`(?i)^(?:comments?|no\s+comments?(?:\s+yet)?[.!]?|leave\s+a\s+(?:comment|reply)|share(?:\s+this)?(?:\s+article)?:?|advertisement)$`)
-	separatorPattern  = regexp.MustCompile(`\t+| {2,}| \| `)
+	disclaimerPattern = regexp.MustCompile(`(?i)^disclaimer\s*[.:]?\s*(.*)$`)
 )
 
-// dateLayouts are the date forms accepted after "Last Updated".
-var dateLayouts = []string{
-	"Jan 2, 2006", "January 2, 2006", "Jan. 2, 2006", "2 Jan 2006", "2 January 2006",
-	"2006-01-02", "Jan 2 2006", "January 2 2006", "02/01/2006",
-}
-
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
-}
-
-// textParser walks the lines of a plain-text article.
+// textParser holds the lines of a plain-text article and what the passes
+// learned about them.
 type textParser struct {
 	a     *Article
+	opts  ParseOptions
 	lines []line
-	pos   int
+	// drop[i] says why line i is page furniture, "" when it is not.
+	drop      []string
+	titleIdx  int // index of the title line, -1 when none was found
+	bodyStart int // index of the first line after the title and meta
+	subjects  []string
 }
 
 func parsePlainText(a *Article, raw []string, opts ParseOptions) error {
-	p := &textParser{a: a}
+	p := &textParser{a: a, opts: opts, titleIdx: -1}
 	for i, l := range raw {
-		p.lines = append(p.lines, line{text: strings.TrimRightFunc(l, unicode.IsSpace), num: i + 1})
+		p.lines = append(p.lines, line{text: strings.TrimSpace(l), num: i + 1})
 	}
-	titleLine, ok := p.next()
-	if !ok {
-		return kindErrorf(ErrEmpty, a.Source, 0, "empty article")
+	p.drop = make([]string, len(p.lines))
+	for i, l := range p.lines {
+		p.drop[i] = lineFurniture(l.text)
 	}
-	if updatedPattern.MatchString(titleLine.text) || bylinePattern.MatchString(titleLine.text) {
-		return errorf(a.Source, titleLine.num, "no title line: the first line must be the article's title, not %q", shorten(titleLine.text, 40))
-	}
-	a.Title, a.Subtitle = splitTitle(strings.TrimSpace(titleLine.text))
-	if n := len(subjectsFromTitle(a.Title)); n > MaxSubjects {
-		return kindErrorf(ErrTooLarge, a.Source, titleLine.num, "the title names %d subjects; at most %d can be compared", n, MaxSubjects)
+	if err := p.findTitle(); err != nil {
+		return err
 	}
 	p.readMeta()
-	captionLine, err := p.readLead(titleLine)
+	header, err := p.findHeader()
 	if err != nil {
 		return err
 	}
-	if err := p.readTable(captionLine); err != nil {
+	p.markPlacedFurniture(header)
+	for i := header; i < len(p.lines) && p.lines[i].text != ""; i++ {
+		p.drop[i] = "" // a table row is never furniture
+	}
+	b := newBodyReader(p)
+	b.read(p.bodyStart, header, true)
+	end, err := p.readTable(header)
+	if err != nil {
 		return err
 	}
-	p.readBody(strings.TrimSpace(titleLine.text))
+	b.read(end, len(p.lines), false)
+	b.finish()
+	p.reportDropped()
+	p.reportStaleOverrides()
 	return nil
 }
+
+// findTitle finds the title line: among the first lines that are not
+// furniture, the first that names the subjects ("A vs. B", "Difference
+// between A and B", "A or B: …"), else the first followed by a date or a
+// byline, else the first. Lines before it (a site name, a cookie banner)
+// are dropped.
+func (p *textParser) findTitle() error {
+	var candidates []int
+	for i, l := range p.lines {
+		if l.text == "" || p.drop[i] != "" {
+			continue
+		}
+		if isMetaLine(l.text) && len(candidates) > 0 {
+			break
+		}
+		candidates = append(candidates, i)
+		if len(candidates) == 6 {
+			break
+		}
+	}
+	if len(candidates) == 0 {
+		return kindErrorf(ErrEmpty, p.a.Source, 0, "the article has no text besides page furniture")
+	}
+	title := -1
+	for _, i := range candidates {
+		if len(subjectsFromTitle(titlePart(p.lines[i].text))) >= 2 && utf8.RuneCountInString(p.lines[i].text) <= 2*MaxTitleChars {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		for _, i := range candidates {
+			if next := p.nextKept(i + 1); next >= 0 && isMetaLine(p.lines[next].text) {
+				title = i
+				break
+			}
+		}
+	}
+	if title < 0 {
+		title = candidates[0]
+	}
+	first := p.lines[title]
+	if isMetaLine(first.text) {
+		return errorf(p.a.Source, first.num, "no title line: the first line must be the article's title, not %q", shorten(first.text, 40))
+	}
+	for i := 0; i < title; i++ {
+		if p.lines[i].text != "" && p.drop[i] == "" {
+			p.drop[i] = "a line before the title"
+		}
+	}
+	p.titleIdx = title
+	p.a.Title, p.a.Subtitle = splitTitle(first.text)
+	p.subjects = subjectsFromTitle(p.a.Title)
+	if n := len(p.subjects); n > MaxSubjects {
+		return kindErrorf(ErrTooLarge, p.a.Source, first.num, "the title names %d subjects; at most %d can be compared", n, MaxSubjects)
+	}
+	return nil
+}
+
+// nextKept returns the index of the first non-blank line at or after i
+// that is not furniture, or -1.
+func (p *textParser) nextKept(i int) int {
+	for ; i < len(p.lines); i++ {
+		if p.lines[i].text != "" && p.drop[i] == "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// isMetaLine reports a date or byline line.
+func isMetaLine(s string) bool {
+	if utf8.RuneCountInString(s) > 100 {
+		return false
+	}
+	if m := dateLabelPattern.FindStringSubmatch(s); m != nil && looksLikeDateText(m[1]) {
+		return true
+	}
+	return looksLikeDate(s) || isByline(s)
+}
+
+// looksLikeDateText reports text that starts like a date: a digit, a
+// month or a weekday.
+func looksLikeDateText(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.Trim(f[0], ",.")
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r) || isMonth(w) || weekdayNames[w]
+}
+
+// isByline reports "By Name", "Written by Name" and "By Name | Updated …".
+func isByline(s string) bool {
+	m := bylinePattern.FindStringSubmatch(s)
+	if m == nil || utf8.RuneCountInString(s) >= 100 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(m[1])
+	return unicode.IsUpper(r)
+}
+
+// titlePart is the title without its subtitle.
+func titlePart(s string) string { t, _ := splitTitle(s); return t }
 
 // splitTitle splits "Title: Subtitle" at the first ": ".
 func splitTitle(s string) (title, subtitle string) {
@@ -93,11 +201,18 @@ func splitTitle(s string) (title, subtitle string) {
 	return s, ""
 }
 
-// subjectsFromTitle returns the subjects named by "A vs. B [vs. C]".
+// subjectsFromTitle returns the subjects a title names: "A vs. B [vs. C]",
+// "A versus B", "Difference between A and B", "A or B".
 func subjectsFromTitle(title string) []string {
 	parts := vsPattern.Split(title, -1)
 	if len(parts) < 2 {
-		return nil
+		if m := differencePattern.FindStringSubmatch(title); m != nil {
+			parts = []string{m[1], m[2]}
+		} else if or := orPattern.Split(title, -1); len(or) == 2 {
+			parts = or
+		} else {
+			return nil
+		}
 	}
 	for i := range parts {
 		parts[i] = strings.TrimSpace(parts[i])
@@ -108,460 +223,80 @@ func subjectsFromTitle(title string) []string {
 	return parts
 }
 
-// next returns the next non-blank line.
-func (p *textParser) next() (line, bool) {
-	for p.pos < len(p.lines) {
-		l := p.lines[p.pos]
-		p.pos++
-		if strings.TrimSpace(l.text) != "" {
-			l.text = strings.TrimSpace(l.text)
-			return l, true
-		}
-	}
-	return line{}, false
-}
-
-// peek returns the next non-blank line without consuming it.
-func (p *textParser) peek() (line, bool) {
-	save := p.pos
-	l, ok := p.next()
-	p.pos = save
-	return l, ok
-}
-
-// block reads the next run of non-blank lines.
-func (p *textParser) block() []line {
-	if _, ok := p.peek(); !ok {
-		return nil
-	}
-	var out []line
-	for p.pos < len(p.lines) {
-		l := p.lines[p.pos]
-		if strings.TrimSpace(l.text) == "" {
-			if len(out) > 0 {
-				break
-			}
-			p.pos++
-			continue
-		}
-		l.text = strings.TrimSpace(l.text)
-		out = append(out, l)
-		p.pos++
-	}
-	return out
-}
-
-// readMeta reads the date and byline lines under the title.
+// readMeta reads the date and byline lines under the title, skipping
+// furniture among them. Of several dates (published and modified) the
+// newest is the article's.
 func (p *textParser) readMeta() {
-	for {
-		l, ok := p.peek()
-		if !ok {
-			return
-		}
-		if m := updatedPattern.FindStringSubmatch(l.text); m != nil && len(l.text) < 60 {
-			p.next()
-			if t, ok := parseDate(m[1]); ok {
-				p.a.Updated = t
-			} else {
-				p.a.warn(l.num, "cannot read the date %q; write it like \"Apr 21, 2025\"", m[1])
-			}
+	i := p.titleIdx + 1
+	for ; i < len(p.lines); i++ {
+		l := p.lines[i]
+		if l.text == "" || p.drop[i] != "" {
 			continue
 		}
-		if m := bylinePattern.FindStringSubmatch(l.text); m != nil && utf8.RuneCountInString(l.text) < 100 {
-			p.next()
-			p.a.Author = strings.TrimSpace(m[1])
-			continue
+		if !isMetaLine(l.text) && !strings.Contains(l.text, " | ") {
+			break
 		}
-		return
-	}
-}
-
-// readLead reads the lead paragraphs up to the table and returns the line
-// that introduces the table, if any.
-func (p *textParser) readLead(title line) (caption line, err error) {
-	subjects := subjectsFromTitle(p.a.Title)
-	for {
-		l, ok := p.peek()
-		if !ok {
-			return line{}, errorf(p.a.Source, len(p.lines), "no comparison table: expected a header line like \"Aspect %s\"", headerExample(subjects))
-		}
-		if _, _, ok := matchHeader(l.text, subjects); ok {
-			return caption, nil
-		}
-		b := p.block()
-		if len(b) == 1 && isHeadingLike(b[0].text) {
-			if next, ok := p.peek(); ok {
-				if _, _, ok := matchHeader(next.text, subjects); ok {
-					return b[0], nil
-				}
-			}
-		}
-		p.a.Lead = append(p.a.Lead, joinBlock(b))
-	}
-}
-
-func headerExample(subjects []string) string {
-	if len(subjects) == 0 {
-		return "Subject A  Subject B"
-	}
-	return strings.Join(subjects, " ")
-}
-
-// joinBlock joins the lines of a block into one paragraph.
-func joinBlock(b []line) Paragraph {
-	texts := make([]string, len(b))
-	for i, l := range b {
-		texts[i] = l.text
-	}
-	return PlainParagraph(strings.Join(texts, " "), b[0].num)
-}
-
-// isHeadingLike reports a line that can be a heading: short, and not
-// ending like a sentence or in the middle of one.
-func isHeadingLike(s string) bool {
-	if s == "" || utf8.RuneCountInString(s) > 150 || len(strings.Fields(s)) > 20 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune(".,;:", last) {
-		return false
-	}
-	words := strings.Fields(s)
-	return !connectors[strings.ToLower(words[len(words)-1])]
-}
-
-// readTable reads the header row and the rows under it.
-func (p *textParser) readTable(caption line) error {
-	header, _ := p.next()
-	label, subjects, _ := matchHeader(header.text, subjectsFromTitle(p.a.Title))
-	t := &p.a.Table
-	t.Caption, t.Label, t.Subjects, t.Line = caption.text, label, subjects, header.num
-	if len(subjects) < 2 {
-		return errorf(p.a.Source, header.num, "the table header must name at least two subjects")
-	}
-	var unseparated []int
-	for p.pos < len(p.lines) && strings.TrimSpace(p.lines[p.pos].text) != "" {
-		l := p.lines[p.pos]
-		p.pos++
-		text := strings.TrimSpace(l.text)
-		row := Row{Line: l.num}
-		if parts, ok := splitSeparated(text); ok {
-			row.Aspect = parts[0]
-			row.Cells = parts[1:]
-			if len(row.Cells) != len(subjects) {
-				return errorf(p.a.Source, l.num, "table row has %s, expected %d", plural(len(row.Cells), "cell"), len(subjects))
-			}
-		} else {
-			row.Aspect = text
-			unseparated = append(unseparated, len(t.Rows))
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	return p.recoverColumns(unseparated)
-}
-
-// recoverColumns splits the rows that lost their separators: a first pass
-// on each row alone, then a second pass with what the confident rows say
-// about each column.
-func (p *textParser) recoverColumns(rows []int) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	t := &p.a.Table
-	n := len(t.Subjects)
-	texts := make([]string, len(rows))
-	splits := make([][]string, len(rows))
-	confident := make([]bool, len(rows))
-	for i, r := range rows {
-		texts[i] = t.Rows[r].Aspect
-		if words := len(rowWords(texts[i])); words > MaxRowWords {
-			return kindErrorf(ErrTooLarge, p.a.Source, t.Rows[r].Line, "table row has %d words, more than the %d that can be split; separate its columns with tabs or \" | \"", words, MaxRowWords)
-		}
-		best, margin, ok := splitRow(texts[i], n, nil)
-		if !ok {
-			return errorf(p.a.Source, t.Rows[r].Line, "table row has too few words for an aspect and %d cells", n)
-		}
-		splits[i], confident[i] = best.parts, margin >= ambiguityMargin
-	}
-	priors := learnPriors(splits, confident, n)
-	for i, r := range rows {
-		best, margin, _ := splitRow(texts[i], n, priors)
-		row := &t.Rows[r]
-		row.Aspect, row.Cells = best.parts[0], best.parts[1:]
-		if margin < ambiguityMargin {
-			p.a.warn(row.Line, "ambiguous table row, check the split")
+		if !p.readMetaLine(l) {
+			break
 		}
 	}
-	return nil
+	p.bodyStart = i
 }
 
-// splitSeparated splits a row whose columns are separated by tabs, two or
-// more spaces, or " | " (with optional outer pipes).
-func splitSeparated(text string) ([]string, bool) {
-	trimmed := text
-	if strings.HasPrefix(trimmed, "|") && strings.HasSuffix(trimmed, "|") && len(trimmed) > 1 {
-		trimmed = strings.TrimSpace(trimmed[1 : len(trimmed)-1])
-	}
-	if !separatorPattern.MatchString(trimmed) {
-		return nil, false
-	}
-	parts := separatorPattern.Split(trimmed, -1)
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
-	}
-	return parts, true
-}
-
-// matchHeader recognises the table's header row: a label ("Aspect") and the
-// subjects, either separated or run together as in the title.
-func matchHeader(text string, subjects []string) (label string, heads []string, ok bool) {
-	if parts, sep := splitSeparated(text); sep {
-		if len(parts) >= 3 && (isAspectLabel(parts[0]) || sameSubjects(parts[1:], subjects)) {
-			return parts[0], parts[1:], true
-		}
-		return "", nil, false
-	}
-	if len(subjects) < 2 {
-		return "", nil, false
-	}
-	joined := strings.Join(subjects, " ")
-	if len(text) > len(joined)+1 && strings.EqualFold(text[len(text)-len(joined):], joined) && text[len(text)-len(joined)-1] == ' ' {
-		label = strings.TrimSpace(text[:len(text)-len(joined)-1])
-		if n := len(strings.Fields(label)); n >= 1 && n <= 3 && isHeadingLike(label) {
-			return label, splitLike(text[len(text)-len(joined):], subjects), true
-		}
-	}
-	// The header may spell the subjects a little differently from the
-	// title ("Engineers" for "Engineer"): take the label word and group the
-	// rest to match the title's subjects as closely as possible.
-	words := strings.Fields(text)
-	if len(words) > len(subjects) && isAspectLabel(words[0]) {
-		return words[0], groupLike(words[1:], subjects), true
-	}
-	return "", nil, false
-}
-
-// isAspectLabel reports the usual headers of a comparison's first column.
-func isAspectLabel(s string) bool {
-	switch strings.ToLower(strings.TrimRight(s, ":")) {
-	case "aspect", "aspects", "feature", "features", "criteria", "criterion", "category", "factor",
-		"factors", "attribute", "dimension", "parameter", "parameters", "comparison", "basis", "point":
-		return true
-	}
-	return false
-}
-
-func sameSubjects(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
+// readMetaLine reads one meta line, which may hold a byline and a date
+// separated by " | " or " · ". It reports false when the line is not meta.
+func (p *textParser) readMetaLine(l line) bool {
+	pieces := strings.FieldsFunc(l.text, func(r rune) bool { return r == '|' || r == '·' })
+	for _, piece := range pieces {
+		if !isMetaLine(strings.TrimSpace(piece)) {
 			return false
+		}
+	}
+	for _, piece := range pieces {
+		piece = strings.TrimSpace(piece)
+		if m := dateLabelPattern.FindStringSubmatch(piece); m != nil && looksLikeDateText(m[1]) {
+			p.takeDate(l.num, m[1])
+			continue
+		}
+		if looksLikeDate(piece) {
+			p.takeDate(l.num, piece)
+			continue
+		}
+		if m := bylinePattern.FindStringSubmatch(piece); m != nil && p.a.Author == "" {
+			p.a.Author = strings.TrimSpace(m[1])
 		}
 	}
 	return true
 }
 
-// splitLike cuts text into parts of the same lengths as subjects.
-func splitLike(text string, subjects []string) []string {
-	out := make([]string, len(subjects))
-	pos := 0
-	for i, s := range subjects {
-		out[i] = text[pos : pos+len(s)]
-		pos += len(s) + 1
-	}
-	return out
-}
-
-// groupLike groups words into len(subjects) parts, each as close as
-// possible to its subject by the words they share.
-func groupLike(words, subjects []string) []string {
-	n := len(subjects)
-	best, bestScore := []string(nil), -1.0
-	var try func(start, part int, acc []string, score float64)
-	try = func(start, part int, acc []string, score float64) {
-		if part == n-1 {
-			g := strings.Join(words[start:], " ")
-			s := score + similarity(g, subjects[part])
-			if s > bestScore {
-				best, bestScore = append(append([]string(nil), acc...), g), s
-			}
-			return
-		}
-		for end := start + 1; end <= len(words)-(n-1-part); end++ {
-			g := strings.Join(words[start:end], " ")
-			try(end, part+1, append(acc, g), score+similarity(g, subjects[part]))
-		}
-	}
-	if len(words) <= 24 {
-		try(0, 0, nil, 0)
-	}
-	if best == nil {
-		best = append(append([]string(nil), words[:n-1]...), strings.Join(words[n-1:], " "))
-	}
-	return best
-}
-
-// similarity is the share of words of a and b that share a four-letter
-// prefix.
-func similarity(a, b string) float64 {
-	key := func(w string) string {
-		w = strings.ToLower(w)
-		if r := []rune(w); len(r) > 4 {
-			return string(r[:4])
-		}
-		return w
-	}
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	set := map[string]bool{}
-	for _, w := range wb {
-		set[key(w)] = true
-	}
-	common := 0
-	for _, w := range wa {
-		if set[key(w)] {
-			common++
-		}
-	}
-	return float64(2*common) / float64(len(wa)+len(wb))
-}
-
-// readBody reads everything after the table: sections, terms, the figure
-// caption, the disclaimer, and page furniture to drop.
-func (p *textParser) readBody(titleLine string) {
-	a := p.a
-	inTerms := false
-	var section *Section
-	var term *Term
-	addParagraph := func(par Paragraph) {
-		switch {
-		case term != nil:
-			term.Definition = append(term.Definition, par)
-		case section != nil:
-			section.Paragraphs = append(section.Paragraphs, par)
-		default:
-			a.Lead = append(a.Lead, par)
-		}
-	}
-	closeOpen := func() {
-		if section != nil {
-			a.Sections = append(a.Sections, *section)
-			section = nil
-		}
-		if term != nil {
-			a.Terms = append(a.Terms, *term)
-			term = nil
-		}
-	}
-	for {
-		b := p.block()
-		if b == nil {
-			break
-		}
-		first := b[0]
-		switch {
-		case first.text == titleLine, furniturePattern.MatchString(first.text) && len(b) == 1:
-			continue
-		case aboutPattern.MatchString(first.text) && len(b) == 1 && p.nothingMoreButFurniture():
-			continue
-		case figurePattern.MatchString(first.text) && len(b) == 1 && a.Figure == "":
-			closeOpen()
-			inTerms = false
-			a.Figure = figurePattern.FindStringSubmatch(first.text)[1]
-			continue
-		case disclaimerPattern.MatchString(first.text) && utf8.RuneCountInString(first.text) < 20 && isDisclaimerStart(first.text):
-			closeOpen()
-			inTerms = false
-			if rest := disclaimerPattern.FindStringSubmatch(first.text)[1]; rest != "" {
-				a.Disclaimer = append(a.Disclaimer, PlainParagraph(rest, first.num))
-			}
-			if len(b) > 1 {
-				a.Disclaimer = append(a.Disclaimer, joinBlock(b[1:]))
-			}
-			p.readDisclaimerRest()
-			continue
-		}
-		heading, rest := splitHeading(b)
-		if heading == nil {
-			addParagraph(joinBlock(b))
-			continue
-		}
-		if !p.followedByText(rest) && !inTerms && !termsPattern.MatchString(heading.text) {
-			// A heading-like line with nothing under it is kept as text.
-			addParagraph(joinBlock(b))
-			continue
-		}
-		closeOpen()
-		switch {
-		case termsPattern.MatchString(heading.text):
-			inTerms = true
-			a.TermsHeading = heading.text
-		case inTerms:
-			term = &Term{Name: heading.text, Line: heading.num}
-		default:
-			section = &Section{Heading: heading.text, Line: heading.num}
-		}
-		if len(rest) > 0 {
-			addParagraph(joinBlock(rest))
-		}
-	}
-	closeOpen()
-}
-
-// isDisclaimerStart accepts "Disclaimer", "Disclaimer." and "Disclaimer:".
-func isDisclaimerStart(s string) bool {
-	return strings.EqualFold(strings.TrimRight(s, ".:"), "disclaimer")
-}
-
-// readDisclaimerRest adds paragraphs up to the page furniture to the
-// disclaimer.
-func (p *textParser) readDisclaimerRest() {
-	for {
-		l, ok := p.peek()
-		if !ok || furniturePattern.MatchString(l.text) || aboutPattern.MatchString(l.text) {
-			return
-		}
-		b := p.block()
-		p.a.Disclaimer = append(p.a.Disclaimer, joinBlock(b))
-	}
-}
-
-// nothingMoreButFurniture reports whether only furniture or a disclaimer
-// follows, so that an "About the author." heading is empty.
-func (p *textParser) nothingMoreButFurniture() bool {
-	l, ok := p.peek()
-	return !ok || furniturePattern.MatchString(l.text) || isDisclaimerStart(l.text)
-}
-
-// followedByText reports whether a heading has text under it: lines in its
-// own block, or a next block that is a paragraph.
-func (p *textParser) followedByText(rest []line) bool {
-	if len(rest) > 0 {
-		return true
-	}
-	l, ok := p.peek()
+// takeDate reads a date and keeps the newest one read so far.
+func (p *textParser) takeDate(num int, text string) {
+	r, ok := readDate(text, p.opts.DateOrder)
 	if !ok {
-		return false
+		p.a.warn(num, "cannot read the date %q; write it like \"Apr 21, 2025\" or \"2025-04-21\"", strings.TrimSpace(text))
+		return
 	}
-	return !isHeadingLike(l.text) && !furniturePattern.MatchString(l.text) &&
-		!figurePattern.MatchString(l.text) && !isDisclaimerStart(l.text)
+	if r.ambiguous {
+		order := "month first"
+		if p.opts.DateOrder == "dmy" {
+			order = "day first"
+		}
+		p.a.warn(num, "the date %q could be %s or %s; read %s (%s; set --date-order to change)",
+			strings.TrimSpace(text), humanDate(r.date), humanDate(r.other), humanDate(r.date), order)
+	}
+	if r.date.After(p.a.Updated) {
+		p.a.Updated = r.date
+	}
 }
 
-// splitHeading returns the block's heading line, if its first line is one,
-// and the lines after it. A one-line block is a heading when it reads like
-// one; the first line of a longer block only when it is clearly shorter than
-// the paragraph under it, so that a soft-wrapped paragraph is not cut.
-func splitHeading(b []line) (*line, []line) {
-	if !isHeadingLike(b[0].text) {
-		return nil, b
+func humanDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// reportDropped warns once for each dropped line, naming it.
+func (p *textParser) reportDropped() {
+	for i, why := range p.drop {
+		if why == "" || p.lines[i].text == "" || isSilentFurniture(p.lines[i].text, p.lines[p.titleIdx].text) {
+			continue
+		}
+		p.a.warn(p.lines[i].num, "dropped page furniture (%s): %q", why, shorten(p.lines[i].text, 80))
 	}
-	if len(b) == 1 {
-		return &b[0], nil
-	}
-	first, second := utf8.RuneCountInString(b[0].text), utf8.RuneCountInString(b[1].text)
-	if first <= 100 && float64(first) < 0.6*float64(second) {
-		return &b[0], b[1:]
-	}
-	return nil, b
 }

@@ -70,7 +70,7 @@ func validate(a *Article) error {
 		return kindErrorf(ErrTooLarge, src, t.Rows[MaxRows].Line, "table has %d rows, more than the limit of %d", len(t.Rows), MaxRows)
 	}
 	for _, r := range t.Rows {
-		if r.Aspect == "" {
+		if r.Aspect == "" && !t.Numbered() {
 			return errorf(src, r.Line, "table row has no aspect")
 		}
 		if len(r.Cells) != len(t.Subjects) {
