@@ -108,6 +108,7 @@ func Layout(a *content.Article, opts Options) (*Result, error) {
 		}
 	}
 	warn(a.Warnings...)
+	a = numberRows(a)
 	clean, ws := SanitizeText(a)
 	warn(ws...)
 	th, err := posterTheme(a, opts.Theme)
@@ -136,6 +137,19 @@ func Layout(a *content.Article, opts Options) (*Result, error) {
 		res.Workbook = workbookFor(a, res.Meta, light.Subjects)
 	}
 	return res, nil
+}
+
+// numberRows gives the rows of an index-numbered table ("S.No.", "#")
+// their numbers as aspects, in every output alike.
+func numberRows(a *content.Article) *content.Article {
+	if !a.Table.Numbered() {
+		return a
+	}
+	c := a.Clone()
+	for i := range c.Table.Rows {
+		c.Table.Rows[i].Aspect = strconv.Itoa(i + 1)
+	}
+	return c
 }
 
 // metaOf resolves what every output says about the article.
