@@ -18,7 +18,8 @@ const (
 	MaxNesting = 32
 	// MaxTitleChars is the longest title, in characters.
 	MaxTitleChars = 300
-	// MaxFieldChars is the longest subtitle, author, caption or term name.
+	// MaxFieldChars is the longest subtitle, author, caption, section
+	// heading or term name.
 	MaxFieldChars = 500
 	// MaxSubjects is the most subjects (table columns after the aspect).
 	MaxSubjects = 5
@@ -31,6 +32,10 @@ const (
 	MaxGuessedRows = 100
 	// MaxCellChars is the longest table cell or aspect, in characters.
 	MaxCellChars = 2000
+	// MinYear and MaxYear bound an article's date: every output (PDF
+	// dates, xsd:dateTime in the workbook) can hold these years.
+	MinYear = 1900
+	MaxYear = 2200
 	// MaxURLChars is the longest source URL, in characters.
 	MaxURLChars = 2000
 )

@@ -13,6 +13,12 @@ func mdArticle(front, body string) string {
 	return "---\ntitle: T\n" + front + "---\n\n" + body + "\n| Aspect | A | B |\n|---|---|---|\n| Goal | x | y |\n"
 }
 
+func mdTerm(name string) string {
+	return "---\ntitle: T\n---\n" + tableBody + "\n## Related Important Terms\n\n### " + name + "\n\nMeaning.\n"
+}
+
+func mdHeading(h string) string { return "---\ntitle: T\n---\n" + tableBody + "\n## " + h + "\n\nText.\n" }
+
 // guessedTable is a scraped table whose rows lost their separators.
 func guessedTable(rows int) string {
 	var b strings.Builder
@@ -80,6 +86,9 @@ func TestLimits(t *testing.T) {
 		{"title", "a.md", "---\ntitle: " + strings.Repeat("t", MaxTitleChars) + "\n---\n\n| A | B | C |\n|-|-|-|\n| x | y | z |\n",
 			"---\ntitle: " + strings.Repeat("t", MaxTitleChars+1) + "\n---\n\n| A | B | C |\n|-|-|-|\n| x | y | z |\n", "title is 301 characters long"},
 		{"subjects", "a.txt", txtTable(MaxSubjects, 1, "c"), txtTable(MaxSubjects+1, 1, "c"), "6 subjects"},
+		{"term name", "a.md", mdTerm(strings.Repeat("n", MaxFieldChars)), mdTerm(strings.Repeat("n", MaxFieldChars+1)), fmt.Sprintf("term name is %d characters long", MaxFieldChars+1)},
+		{"heading", "a.md", mdHeading(strings.Repeat("h", MaxFieldChars)), mdHeading(strings.Repeat("h", MaxFieldChars+1)), fmt.Sprintf("section heading is %d characters long", MaxFieldChars+1)},
+		{"year", "a.md", "---\ntitle: T\ndate: 2200-12-31\n---\n" + tableBody, "---\ntitle: T\ndate: 2201-01-01\n---\n" + tableBody, "outside the years 1900 to 2200"},
 		{"guessed rows", "a.txt", guessedTable(MaxGuessedRows), guessedTable(MaxGuessedRows + 1), fmt.Sprintf("%d rows whose columns lost their separators", MaxGuessedRows+1)},
 		{"rows", "a.txt", txtTable(2, MaxRows, "c"), txtTable(2, MaxRows+1, "c"), fmt.Sprintf("%d rows, more than the limit of %d", MaxRows+1, MaxRows)},
 		{"cell", "a.txt", txtTable(2, 1, strings.Repeat("c", MaxCellChars)), txtTable(2, 1, strings.Repeat("c", MaxCellChars+1)), "2001 characters long"},

@@ -39,6 +39,26 @@ func validate(a *Article) error {
 			return kindErrorf(ErrTooLarge, src, 1, "%s is %d characters long, more than the limit of %d", f.name, n, MaxFieldChars)
 		}
 	}
+	type field struct {
+		name, value string
+		line        int
+	}
+	var named []field
+	for _, sec := range a.Sections {
+		named = append(named, field{"section heading", sec.Heading, sec.Line})
+	}
+	for _, t := range a.Terms {
+		named = append(named, field{"term name", t.Name, t.Line})
+	}
+	named = append(named, field{"terms heading", a.TermsHeading, 0})
+	for _, f := range named {
+		if n := utf8.RuneCountInString(f.value); n > MaxFieldChars {
+			return kindErrorf(ErrTooLarge, src, f.line, "%s is %d characters long, more than the limit of %d", f.name, n, MaxFieldChars)
+		}
+	}
+	if y := a.Updated.Year(); !a.Updated.IsZero() && (y < MinYear || y > MaxYear) {
+		return kindErrorf(ErrTooLarge, src, 1, "date %s is outside the years %d to %d that triptych writes", a.Updated.Format("2006-01-02"), MinYear, MaxYear)
+	}
 	if n := utf8.RuneCountInString(a.SourceURL); n > MaxURLChars {
 		return kindErrorf(ErrTooLarge, src, 1, "source URL is %d characters long, more than the limit of %d", n, MaxURLChars)
 	}
