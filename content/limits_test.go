@@ -17,7 +17,9 @@ func mdTerm(name string) string {
 	return "---\ntitle: T\n---\n" + tableBody + "\n## Related Important Terms\n\n### " + name + "\n\nMeaning.\n"
 }
 
-func mdHeading(h string) string { return "---\ntitle: T\n---\n" + tableBody + "\n## " + h + "\n\nText.\n" }
+func mdHeading(h string) string {
+	return "---\ntitle: T\n---\n" + tableBody + "\n## " + h + "\n\nText.\n"
+}
 
 // guessedTable is a scraped table whose rows lost their separators.
 func guessedTable(rows int) string {
