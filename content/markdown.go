@@ -74,7 +74,12 @@ func parseMarkdownBody(a *Article, body []string, offset int, lineMap []int, res
 	if p.termsHeading == "" {
 		p.termsHeading = DefaultTermsHeading
 	}
-	body = p.prepareBody(p.boundInlineSyntax(body))
+	body = p.boundInlineSyntax(body)
+	if lineMap == nil {
+		// Site-generator syntax belongs to Markdown files; in a web page's
+		// text, "{{<" or "[[x]]" is what the page says.
+		body = p.prepareBody(body)
+	}
 	p.src = []byte(strings.Join(body, "\n") + "\n")
 	p.lines = bytes.Split(p.src, []byte("\n"))
 	root := markdown.Parser().Parse(text.NewReader(p.src))

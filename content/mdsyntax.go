@@ -84,9 +84,9 @@ func (p *mdParser) prepareBody(lines []string) []string {
 			for _, m := range wikiEmbed.FindAllStringSubmatch(l, -1) {
 				p.a.warn(fileLine, "embedded file %q left out", m[1])
 			}
-			l = wikiEmbed.ReplaceAllString(l, "")
-			l = wikiLinkAlias.ReplaceAllString(l, "$2")
-			l = wikiLink.ReplaceAllStringFunc(l, func(s string) string {
+			l = replaceUnescaped(l, wikiEmbed, func(string) string { return "" })
+			l = replaceUnescaped(l, wikiLinkAlias, func(s string) string { return wikiLinkAlias.FindStringSubmatch(s)[2] })
+			l = replaceUnescaped(l, wikiLink, func(s string) string {
 				name := s[2 : len(s)-2]
 				if k := strings.IndexByte(name, '#'); k > 0 {
 					name = name[:k]
@@ -95,7 +95,7 @@ func (p *mdParser) prepareBody(lines []string) []string {
 			})
 		}
 		if strings.Contains(l, "==") {
-			l = highlightPattern.ReplaceAllString(l, "$1")
+			l = replaceUnescaped(l, highlightPattern, func(s string) string { return s[2 : len(s)-2] })
 		}
 		if m := calloutPattern.FindStringSubmatch(l); m != nil {
 			title := m[3]
@@ -113,4 +113,24 @@ func (p *mdParser) prepareBody(lines []string) []string {
 		out[i] = l
 	}
 	return out
+}
+
+// replaceUnescaped replaces the matches of re in l that no backslash
+// escapes: "\\[\\[x]]" is the writer's literal text.
+func replaceUnescaped(l string, re *regexp.Regexp, repl func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringIndex(l, -1) {
+		if m[0] > 0 && l[m[0]-1] == '\\' {
+			continue
+		}
+		b.WriteString(l[last:m[0]])
+		b.WriteString(repl(l[m[0]:m[1]]))
+		last = m[1]
+	}
+	if last == 0 {
+		return l
+	}
+	b.WriteString(l[last:])
+	return b.String()
 }

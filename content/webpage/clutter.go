@@ -52,9 +52,11 @@ var clutterNames = wordPatterns(
 	// consent, newsletters, paywalls
 	"cookie", "cookies", "consent", "gdpr", "onetrust", "newsletter", "subscribe",
 	"subscription", "signup", "sign up", "mailchimp", "mc4wp", "optin", "opt in",
-	"paywall", "regwall",
+	"paywall", "regwall", "cta", "call to action",
 	// comments
-	"comments", "comment list", "comment respond", "disqus", "respond",
+	"comments", "comment", "disqus", "respond",
+	// tags and categories under the article
+	"tags", "tag cloud", "tag list", "cat links", "categories",
 	// related and recommended
 	"related posts", "related post", "related articles", "related article",
 	"related content", "related stories", "related links", "related reading",
@@ -127,7 +129,7 @@ func idOfOwnHeading(n *html.Node, id string) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
 			if isHeading(c.DataAtom) {
-				return strings.Join(splitWords(plainText(c, nil)), "") == strings.Join(splitWords(id), "")
+				return strings.Join(splitWords(shortText(c, nil)), "") == strings.Join(splitWords(id), "")
 			}
 			return false
 		}
@@ -216,37 +218,26 @@ func equalWords(a, b []string) bool {
 	return true
 }
 
-// clutterLinePart matches one part of a line of page furniture that a
-// site writes as text: "5 min read", "Member-only story", "Share",
-// clap counts like "1.2K".
-var clutterLinePart = regexp.MustCompile(`(?i)^(?:\d+\s*min(?:ute)?s?(?:\s+read)?|member-only story|members only|share|share this(?: article| post| story| page)?|listen|follow|following|advertisement|advertising|sponsored|ad|top highlight|\d{1,6}(?:[.,]\d{1,3})?\s*[km]?|sign in|sign up|print|email|tweet|save|responses?(?: \(\d+\))?|\d+ (?:responses?|comments?))$`)
-
-// datePart matches a short date written for people ("Jun 3, 2024").
-var datePart = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?$|^\d{4}-\d{2}-\d{2}$`)
-
-// isClutterLine reports whether a paragraph's whole text is page furniture:
-// one or more clutter parts, possibly with a date, joined by "·" or "|".
-func isClutterLine(text string) bool {
-	text = strings.TrimSpace(text)
-	if text == "" || len(text) > 120 {
-		return false
-	}
-	parts := strings.FieldsFunc(text, func(r rune) bool { return r == '·' || r == '|' || r == '•' })
-	clutter := 0
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		switch {
-		case p == "":
-		case clutterLinePart.MatchString(p):
-			clutter++
-		case datePart.MatchString(p):
-		default:
-			return false
-		}
-	}
-	return clutter > 0
-}
-
 // clutterHeading matches the text of a heading that starts a block of
 // furniture rather than a part of the article.
 var clutterHeading = regexp.MustCompile(`(?i)^(?:related (?:posts|articles|stories|content|reading)|you (?:may|might) also (?:like|enjoy)|more (?:from|stories|articles|posts)\b.*|recommended(?: for you| from .*| reading| articles| posts)?|read next|up next|leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|\d+ thoughts? on .*|responses|share(?: this)?(?: article| post| story)?|like this|about the authors?|written by .*|subscribe.*|sign up for .*|newsletter|popular posts|recent posts|trending(?: now)?|table of contents|contents|on this page|in this article)[:.]?$`)
+
+// clutterPiece matches, at the start of a line, a piece of furniture a
+// site writes as text: "5 min read", "Member-only story", "Share", clap
+// counts like "1.2K".
+var clutterPiece = regexp.MustCompile(`(?i)^(?:\d+\s*min(?:ute)?s?(?:\s+read)?|member-only story|members? only|share(?: this)?(?: article| post| story| page)?|listen|follow(?:ing)?|advertisement|advertising|ad|sponsored(?: content)?|top highlight|sign in|sign up|open in app|print|email|tweet|save|no responses yet|\d+(?:[.,]\d+)?\s*[km]?(?:\s+(?:claps?|responses?|comments?|followers|following|likes|shares|views))?|responses?|comments?|written by|by|posted in|filed under|(?:last )?(?:published|updated|posted|modified)(?: on)?:?)\b`)
+
+// datePiece matches a date written for people, with an optional label
+// ("Updated") and time ("at 11:30 p.m. PDT"); the label is group 1, the
+// date group 2.
+var datePiece = regexp.MustCompile(`(?i)^((?:last )?(?:published|updated|posted|modified|reviewed)(?: on)?:?\s*)?` +
+	`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?` +
+	`(` + month + `[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?` +
+	`|\d{1,2}\s+` + month + `[a-z]*\.?,?\s+\d{4}` +
+	`|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})` +
+	`(?:,?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5}\b)?)?`)
+
+const month = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`
+
+// nameJoiner joins the names of several authors.
+var nameJoiner = regexp.MustCompile(`(?i)^(?:\s*,\s*|\s*&\s*|\s+and\s+)`)

@@ -20,7 +20,11 @@ type nodeInfo struct {
 
 // page is the parsed page and its index.
 type page struct {
-	doc  *html.Node
+	doc   *html.Node
+	elems []*html.Node // elements in document order: elems[info.order-1]
+	// work is the sum, over elements and characters of text, of how deep
+	// they sit: what reading every element's whole text costs.
+	work int
 	info map[*html.Node]*nodeInfo
 	byID map[string]*html.Node // idAttr value → element
 }
@@ -52,10 +56,15 @@ func index(doc *html.Node) (*page, error) {
 			continue
 		}
 		depth := f.depth
+		if n.Type == html.TextNode {
+			pg.work += len(n.Data) * depth
+		}
 		if n.Type == html.ElementNode {
+			pg.work += depth
 			depth++
 			order++
 			in := &nodeInfo{order: order}
+			pg.elems = append(pg.elems, n)
 			for _, a := range n.Attr {
 				switch a.Key {
 				case lineAttr:
@@ -183,11 +192,30 @@ func forEach(n *html.Node, fn func(*html.Node) bool) {
 // plainText returns the text of n with whitespace folded, leaving out the
 // elements skip says to leave out.
 func plainText(n *html.Node, skip func(*html.Node) bool) string {
+	return textUpTo(n, skip, -1)
+}
+
+// maxShortText is how much of an element's text the checks that only need
+// its start (is this heading furniture? is this a date?) read, so that
+// asking about nested elements costs no more than reading the page.
+const maxShortText = 1000
+
+// shortText is plainText cut after about maxShortText bytes.
+func shortText(n *html.Node, skip func(*html.Node) bool) string {
+	return textUpTo(n, skip, maxShortText)
+}
+
+// textUpTo collects the text under n, stopping once it holds limit bytes
+// (no limit when negative).
+func textUpTo(n *html.Node, skip func(*html.Node) bool, limit int) string {
 	var b strings.Builder
 	if n.Type == html.TextNode {
 		b.WriteString(n.Data)
 	}
 	forEachNode(n, func(c *html.Node) bool {
+		if limit >= 0 && b.Len() >= limit {
+			return false
+		}
 		if c.Type == html.ElementNode {
 			if skip != nil && skip(c) {
 				return false
@@ -198,7 +226,11 @@ func plainText(n *html.Node, skip func(*html.Node) bool) string {
 			return true
 		}
 		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
+			data := c.Data
+			if limit >= 0 && len(data) > limit-b.Len() {
+				data = strings.ToValidUTF8(data[:limit-b.Len()], "")
+			}
+			b.WriteString(data)
 		}
 		return true
 	})

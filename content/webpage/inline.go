@@ -34,50 +34,63 @@ type run struct {
 // way a browser shows it.
 type inlineText struct {
 	runs    []run
-	pending bool // white space seen since the last character
+	pending bool            // white space seen since the last character
+	tail    strings.Builder // text still to add to the last run (appending to a string each time would copy it)
 }
 
 // addText appends text, folding runs of white space into one space and
 // dropping it at the start of a line.
 func (t *inlineText) addText(s string, st style, href string) {
 	s = normalizeChars(s)
-	var b strings.Builder
+	k := len(t.runs)
+	same := k > 0 && t.runs[k-1].kind == textRun && t.runs[k-1].style == st && t.runs[k-1].href == href
+	started := false
 	for _, r := range s {
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
 			t.pending = true
 			continue
 		}
-		if t.pending && (b.Len() > 0 || !t.atLineStart()) {
-			b.WriteByte(' ')
+		if !started && !same {
+			t.flush()
+			t.runs = append(t.runs, run{kind: textRun, style: st, href: href})
+			same = true
 		}
+		if t.pending && !t.atLineStart() {
+			t.tail.WriteByte(' ')
+		}
+		started = true
 		t.pending = false
-		b.WriteRune(r)
+		t.tail.WriteRune(r)
 	}
-	if b.Len() == 0 {
-		return
+}
+
+// flush moves the collected tail into the last run.
+func (t *inlineText) flush() {
+	if t.tail.Len() > 0 {
+		t.runs[len(t.runs)-1].text += t.tail.String()
+		t.tail.Reset()
 	}
-	if k := len(t.runs); k > 0 && t.runs[k-1].kind == textRun && t.runs[k-1].style == st && t.runs[k-1].href == href {
-		t.runs[k-1].text += b.String()
-		return
-	}
-	t.runs = append(t.runs, run{kind: textRun, text: b.String(), style: st, href: href})
 }
 
 // atLineStart reports whether nothing has been written since the start of
 // the block or the last line break.
 func (t *inlineText) atLineStart() bool {
-	return len(t.runs) == 0 || t.runs[len(t.runs)-1].kind == breakRun
+	k := len(t.runs)
+	return k == 0 || t.runs[k-1].kind == breakRun || t.runs[k-1].kind == textRun && t.runs[k-1].text == "" && t.tail.Len() == 0 && (k == 1 || t.runs[k-2].kind == breakRun)
 }
 
 func (t *inlineText) addBreak() {
+	t.flush()
 	t.pending = false
 	t.runs = append(t.runs, run{kind: breakRun})
 }
 
 func (t *inlineText) addImage(alt, src, href string) {
 	if t.pending && !t.atLineStart() {
-		t.addText(" ", 0, "")
+		t.flush()
+		t.runs = append(t.runs, run{kind: textRun, text: " "})
 	}
+	t.flush()
 	t.pending = false
 	t.runs = append(t.runs, run{kind: imageRun, text: cleanText(alt), src: src, href: href})
 }
@@ -85,6 +98,7 @@ func (t *inlineText) addImage(alt, src, href string) {
 // trimmed returns the runs without breaks at either end and with the
 // breaks of a row of breaks folded into one.
 func (t *inlineText) trimmed() []run {
+	t.flush()
 	var out []run
 	for _, r := range t.runs {
 		if r.kind == breakRun && (len(out) == 0 || out[len(out)-1].kind == breakRun) {
@@ -101,6 +115,7 @@ func (t *inlineText) trimmed() []run {
 // paragraphs splits the content at blank lines (two line breaks in a row,
 // which pages use to separate paragraphs).
 func (t *inlineText) paragraphs() [][]run {
+	t.flush()
 	var paras [][]run
 	var cur []run
 	for i, r := range t.runs {
@@ -137,10 +152,10 @@ func plain(runs []run) string {
 	return b.String()
 }
 
-// onlyText reports whether the runs are unlinked text without images.
-func onlyText(runs []run) bool {
+// onlyImages reports whether the runs are pictures alone.
+func onlyImages(runs []run) bool {
 	for _, r := range runs {
-		if r.kind == imageRun || r.href != "" {
+		if r.kind == textRun && strings.TrimSpace(r.text) != "" {
 			return false
 		}
 	}

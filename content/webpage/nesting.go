@@ -18,6 +18,9 @@ type openElements struct {
 // start opens an element and returns the depth of the stack.
 func (o *openElements) start(name string) int {
 	a := atom.Lookup([]byte(name))
+	if o.foreign > 0 && breakout[a] {
+		o.breakOut()
+	}
 	if closesP[a] {
 		o.closeInScope(atom.P, buttonScope)
 	}
@@ -145,6 +148,21 @@ func (o *openElements) endFormatting(a atom.Atom, name string) {
 	}
 }
 
+// breakOut closes the SVG or MathML element that an HTML element such as
+// <p> or <div> cannot sit in, unless an integration point (<foreignObject>,
+// <mtext>...) holds HTML there.
+func (o *openElements) breakOut() {
+	for i := len(o.stack) - 1; i >= 0; i-- {
+		switch o.stack[i] {
+		case atom.ForeignObject, atom.Desc, atom.Title, atom.Mi, atom.Mo, atom.Mn, atom.Ms, atom.Mtext, atom.AnnotationXml:
+			return
+		case atom.Svg, atom.Math:
+			o.truncate(i)
+			return
+		}
+	}
+}
+
 func (o *openElements) truncate(i int) {
 	for _, s := range o.stack[i:] {
 		if s == atom.Svg || s == atom.Math {
@@ -199,6 +217,14 @@ var (
 	buttonScope = union(defaultScope, atom.Button)
 	listScope   = union(defaultScope, atom.Ol, atom.Ul)
 	tableScope  = set(atom.Html, atom.Table, atom.Template)
+
+	// breakout lists the HTML start tags that end SVG or MathML content.
+	breakout = set(atom.B, atom.Big, atom.Blockquote, atom.Body, atom.Br, atom.Center, atom.Code,
+		atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Em, atom.Embed, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Head, atom.Hr, atom.I, atom.Img, atom.Li, atom.Listing,
+		atom.Menu, atom.Meta, atom.Nobr, atom.Ol, atom.P, atom.Pre, atom.Ruby, atom.S, atom.Small,
+		atom.Span, atom.Strong, atom.Strike, atom.Sub, atom.Sup, atom.Table, atom.Tt, atom.U,
+		atom.Ul, atom.Var)
 
 	formatting = set(atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.Nobr,
 		atom.S, atom.Small, atom.Strike, atom.Strong, atom.Tt, atom.U)
