@@ -78,6 +78,7 @@ func FuzzPlainText(f *testing.F) {
 
 func FuzzMarkdown(f *testing.F) {
 	addCorpusSeeds(f, "../examples/*.md")
+	addCorpusSeeds(f, "../testdata/markdown/*.md")
 	f.Add([]byte("---\ntitle: T\n---\n\n| A | B | C |\n|---|---|---|\n| x | *y* | z |\n\n## S\n\nText [l](http://x).\n"))
 	f.Add([]byte("---\ntitle: &a x\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -89,6 +90,23 @@ func FuzzMarkdown(f *testing.F) {
 		// What loads must convert and load back.
 		if _, err := Parse("g.md", MarshalMarkdown(a)); err != nil {
 			t.Fatalf("converted article does not load: %v\n%s", err, MarshalMarkdown(a))
+		}
+	})
+}
+
+// FuzzWebPage: a saved page never panics the loader, every error names
+// the file, and what loads converts to Markdown that loads back.
+func FuzzWebPage(f *testing.F) {
+	addCorpusSeeds(f, "../testdata/html/*.html")
+	f.Add([]byte("<h1>A vs B</h1><table><tr><th>Aspect<th>A<th>B<tr><td>Goal<td>x<br>y<td>z<tr><td>Cost<td>1<td>2</table>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := Parse("f.html", data)
+		if err != nil {
+			checkLoadError(t, "f.html", err)
+			return
+		}
+		if _, err := Parse("g.md", MarshalMarkdown(a)); err != nil {
+			t.Fatalf("converted page does not load: %v\n%s", err, MarshalMarkdown(a))
 		}
 	})
 }

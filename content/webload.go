@@ -17,12 +17,15 @@ func parseWebPage(a *Article, lines []string, _ ParseOptions) error {
 	if err != nil {
 		var we *webpage.Error
 		if errors.As(err, &we) {
+			if we.Line == 0 {
+				we.Line = 1 // the page as a whole
+			}
 			if strings.Contains(we.Msg, "triptych reads") { // a documented limit
 				return kindErrorf(ErrTooLarge, a.Source, we.Line, "%s", we.Msg)
 			}
 			return errorf(a.Source, we.Line, "%s", we.Msg)
 		}
-		return errorf(a.Source, 0, "%v", err)
+		return errorf(a.Source, 1, "%v", err)
 	}
 	for _, w := range res.Warnings {
 		a.warn(w.Line, "%s", w.Msg)
@@ -37,7 +40,7 @@ func parseWebPage(a *Article, lines []string, _ ParseOptions) error {
 		return err
 	}
 	if a.Title == "" {
-		return errorf(a.Source, 0, "no title: the page has no <h1>, og:title or <title>")
+		return errorf(a.Source, 1, "no title: the page has no <h1>, og:title or <title>")
 	}
 	var lineMap []int
 	if offset < len(res.SourceLine) {
