@@ -16,7 +16,7 @@ const (
 // indent points from the left margin. Text smaller than the body is the
 // small print: it keeps the caption role.
 func (f *flow) blocks(ps []content.Paragraph, size, lead float64, c Color, indent float64) {
-	gap := paraGap * size / bodySize
+	gap := paraGap * size / bodySize * f.squeeze
 	for i, p := range ps {
 		if i > 0 {
 			f.y += gap

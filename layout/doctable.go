@@ -77,7 +77,7 @@ func rowLines(cells [][]Line) int {
 // unless it alone is taller than a page; after a break the header repeats
 // under a "(continued)" label; a header never stands alone at a page foot.
 func (f *flow) table() {
-	g := f.measureTable(f.a.Table, true, f.left, f.width())
+	g := f.measureTable(f.a.Table, true, f.wideLeft, f.wideWidth())
 	caption := f.a.Table.Caption
 	if caption == "" {
 		caption = "Comparison"
@@ -97,7 +97,8 @@ func (f *flow) table() {
 // otherTable places a table of the article that is not the comparison, at
 // the indent of the block that holds it, with a neutral header.
 func (f *flow) otherTable(t content.Table, indent float64) {
-	g := f.measureTable(t, false, f.left+indent, f.width()-indent)
+	x, w := f.tableBox(indent)
+	g := f.measureTable(t, false, x, w)
 	if t.Caption != "" {
 		c := f.plain(t.Caption, fonts.SansBold, tableSize, tableLead, f.th.Text, RoleCaption)
 		f.keepSpace(c.height(len(c.lines)) + g.headerH + tableLead + 2*tablePad)
@@ -111,6 +112,15 @@ func (f *flow) otherTable(t content.Table, indent float64) {
 	}
 }
 
+// tableBox is where a table that is not the comparison goes: across the
+// full width at the top level, in the text column inside a list.
+func (f *flow) tableBox(indent float64) (x, width float64) {
+	if indent == 0 {
+		return f.wideLeft, f.wideWidth()
+	}
+	return f.left + indent, f.width() - indent
+}
+
 // keep is the height of the header and first row, which stay together.
 func (g tableGrid) keep(f *flow) float64 {
 	firstRow := 0.0
@@ -122,7 +132,8 @@ func (g tableGrid) keep(f *flow) float64 {
 
 // otherTableKeep is what a heading above a table keeps with it.
 func (f *flow) otherTableKeep(t content.Table, indent float64) float64 {
-	g := f.measureTable(t, false, f.left+indent, f.width()-indent)
+	x, w := f.tableBox(indent)
+	g := f.measureTable(t, false, x, w)
 	h := g.keep(f)
 	if t.Caption != "" {
 		c := f.plain(t.Caption, fonts.SansBold, tableSize, tableLead, f.th.Text, RoleCaption)
@@ -193,43 +204,6 @@ func (f *flow) tableRow(g tableGrid, index int, cells [][]Line) {
 			f.tableHeader(g, true)
 		}
 	}
-}
-
-// figure places the poster as a vector drawing scaled to the text width
-// (smaller if it would not fit a page), with the alt text as caption.
-func (f *flow) figure(poster *Document) {
-	caption := f.a.Figure
-	alt := poster.AltText
-	capPara := f.plain(alt, fonts.SansRegular, smallSize, smallLead, f.th.Muted, RoleCaption)
-	var title para
-	if caption != "" {
-		title = f.plain(caption, fonts.SansBold, 9, 12, f.th.Text, RoleCaption)
-	}
-	// The figure keeps its caption's title and first lines on its page; a
-	// very long caption flows on to the next page like a paragraph.
-	captionH := title.height(len(title.lines)) + firstLines(capPara) + 8
-	contentH := f.bottom - f.top
-	s := f.width() / poster.Width
-	if maxH := contentH - math.Min(captionH, contentH/2) - 4; poster.Height*s > maxH {
-		s = maxH / poster.Height
-	}
-	figH := poster.Height * s
-	f.y += 16
-	if f.y+figH+captionH > f.bottom+0.01 {
-		f.newPage()
-	}
-	x0 := f.left + (f.width()-poster.Width*s)/2
-	f.add(&Fill{Rect: Rect{x0, f.y, poster.Width * s, figH}, Color: poster.Background})
-	for _, b := range poster.Pages[0].Boxes {
-		if t := transformBox(b, s, x0, f.y); t != nil {
-			f.add(t)
-		}
-	}
-	f.y += figH + 8
-	if caption != "" {
-		f.place(title)
-	}
-	f.place(capPara)
 }
 
 // transformBox returns a copy of b scaled by s and moved by (dx, dy).

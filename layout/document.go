@@ -28,11 +28,15 @@ const MaxPages = 200
 // Print metrics, in points.
 const (
 	pageMargin   = 56.69 // 20 mm
-	bodySize     = 10.5
-	bodyLead     = 15.2
+	bodySize     = 11.0
+	bodyLead     = 15.4 // 1.4 × the body size
 	paraGap      = 6.0
-	headingSize  = 13.0
-	headingLead  = 16.5
+	headingSize  = 13.5
+	headingLead  = 17.0
+	// textMeasure is the width of the text column, in body sizes: about 70
+	// characters of Liberation Serif, the readable norm. Tables and the
+	// figure use the full width between the margins.
+	textMeasure  = 30.0
 	headingAbove = 14.0
 	headingBelow = 5.0
 	tableSize    = 9.5
@@ -67,6 +71,33 @@ func Handout(a *content.Article, opts DocumentOptions) (*Document, error) {
 // handoutFor lays out a sanitised article on paper, in the light theme th
 // (with the subjects' colours resolved), placing poster as its figure.
 func handoutFor(clean *content.Article, th Theme, paper string, poster *Document) (*Document, error) {
+	doc, err := handoutSqueezed(clean, th, paper, poster, 1)
+	if err != nil || !onlySmallPrint(doc.Pages[len(doc.Pages)-1]) {
+		return doc, err
+	}
+	// The last page holds only the disclaimer: tighter spacing between
+	// blocks (never smaller type or margins) may bring it back.
+	for _, squeeze := range []float64{0.8, 0.6} {
+		if tight, err := handoutSqueezed(clean, th, paper, poster, squeeze); err == nil && len(tight.Pages) < len(doc.Pages) {
+			return tight, nil
+		}
+	}
+	return doc, nil
+}
+
+// onlySmallPrint reports a page whose text is all small print.
+func onlySmallPrint(p Page) bool {
+	for _, b := range p.Boxes {
+		if tx, ok := b.(*Text); ok && tx.Role != RoleCaption && tx.Role != RolePageHeader && tx.Role != RolePageFooter {
+			return false
+		}
+	}
+	return true
+}
+
+// handoutSqueezed lays out the handout with the space between blocks
+// scaled by squeeze.
+func handoutSqueezed(clean *content.Article, th Theme, paper string, poster *Document, squeeze float64) (*Document, error) {
 	if paper == "" {
 		paper = "a4"
 	}
@@ -76,19 +107,24 @@ func handoutFor(clean *content.Article, th Theme, paper string, poster *Document
 	}
 	f := &flow{
 		a: clean, th: th, W: size.Width, H: size.Height,
-		left: pageMargin, right: size.Width - pageMargin, top: pageMargin, bottom: size.Height - pageMargin,
+		wideLeft: pageMargin, wideRight: size.Width - pageMargin, top: pageMargin, bottom: size.Height - pageMargin,
+		squeeze: squeeze,
 	}
+	textW := math.Min(f.wideRight-f.wideLeft, textMeasure*bodySize)
+	f.left = f.wideLeft + (f.wideRight-f.wideLeft-textW)/2
+	f.right = f.left + textW
 	f.newPage()
 	f.titleBlock()
 	f.bodyParagraphs(clean.Lead)
 	f.table()
+	f.figure(poster)
 	for _, s := range clean.Sections {
 		f.section(s)
 	}
 	f.terms()
-	f.figure(poster)
 	f.notes()
 	f.disclaimer()
+	f.placePending()
 	if len(f.pages) > MaxPages {
 		return nil, fmt.Errorf("%s: the handout would have %d pages, more than the limit of %d", clean.Source, len(f.pages), MaxPages)
 	}
@@ -96,7 +132,7 @@ func handoutFor(clean *content.Article, th Theme, paper string, poster *Document
 	return &Document{
 		Width: f.W, Height: f.H, Background: Color{255, 255, 255},
 		Pages: f.pages, Warnings: f.warnings, Outline: f.outline,
-		AltText: poster.AltText, Margins: Rect{f.left, f.top, f.right - f.left, f.bottom - f.top},
+		AltText: poster.AltText, Margins: Rect{f.wideLeft, f.top, f.wideRight - f.wideLeft, f.bottom - f.top},
 	}, nil
 }
 
@@ -105,7 +141,12 @@ type flow struct {
 	a                        *content.Article
 	th                       Theme
 	W, H                     float64
-	left, right, top, bottom float64
+	left, right, top, bottom float64 // the text column and the page's top and bottom
+	wideLeft, wideRight      float64 // the margins, for tables and the figure
+	pending                  *figure // a figure floating to the next page
+	// squeeze scales the space between blocks (1 normally); a tighter
+	// setting keeps a last page from holding only the disclaimer.
+	squeeze float64
 	pages                    []Page
 	y                        float64
 	block                    int
@@ -113,11 +154,15 @@ type flow struct {
 	warnings                 []content.Warning
 }
 
-func (f *flow) width() float64 { return f.right - f.left }
+// width is the text column's; wideWidth the full width between the
+// margins, which tables and the figure use.
+func (f *flow) width() float64     { return f.right - f.left }
+func (f *flow) wideWidth() float64 { return f.wideRight - f.wideLeft }
 
 func (f *flow) newPage() {
 	f.pages = append(f.pages, Page{})
 	f.y = f.top
+	f.placePending()
 }
 
 func (f *flow) add(b ...Box) {
@@ -228,7 +273,13 @@ func (f *flow) runsParaAt(p content.Paragraph, size, lead float64, c Color, just
 	}
 	// A code block keeps its lines: justifying them would stretch code.
 	justify = justify && !(len(p.Runs) == 1 && p.Runs[0].Style&content.Code != 0)
-	return para{lines: BreakLines(spans, size, f.width()-indent, justify), size: size, lead: lead, color: c, role: RoleBody, x: f.left + indent, justify: justify}
+	var lines []Line
+	if justify {
+		lines = BreakJustified(spans, size, f.width()-indent)
+	} else {
+		lines = BreakLines(spans, size, f.width()-indent, false)
+	}
+	return para{lines: lines, size: size, lead: lead, color: c, role: RoleBody, x: f.left + indent, justify: justify}
 }
 
 // SafeLink returns url when it is an http or https URL, else "": other
@@ -241,12 +292,34 @@ func SafeLink(url string) string {
 	return ""
 }
 
+// balanced breaks a display line (title, subtitle) into lines of even
+// length: the narrowest measure that needs no more lines than the full
+// one, so that no single word is left on a last line.
+func (f *flow) balanced(text string, face fonts.Face, size, lead float64, c Color) para {
+	p := f.plain(text, face, size, lead, c, RoleTitle)
+	n := len(p.lines)
+	if n < 2 {
+		return p
+	}
+	lo, hi := f.width()/2, f.width() // hi gives n lines
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if len(BreakLines([]Span{{Text: text, Face: face}}, size, mid, false)) <= n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	p.lines = BreakLines([]Span{{Text: text, Face: face}}, size, hi, false)
+	return p
+}
+
 func (f *flow) titleBlock() {
 	f.bookmark(f.a.Title, 0)
-	f.place(f.plain(f.a.Title, fonts.SansBold, 22, 26.4, f.th.Text, RoleTitle))
+	f.place(f.balanced(f.a.Title, fonts.SansBold, 22, 26.4, f.th.Text))
 	if f.a.Subtitle != "" {
 		f.y += 3
-		f.place(f.plain(f.a.Subtitle, fonts.SansRegular, 13, 16.9, f.th.Muted, RoleTitle))
+		f.place(f.balanced(f.a.Subtitle, fonts.SansRegular, 13, 16.9, f.th.Muted))
 	}
 	var meta []string
 	if !f.a.Updated.IsZero() {
@@ -271,7 +344,7 @@ func (f *flow) bodyParagraphs(ps []content.Paragraph) {
 // heading places a heading that keeps with the first lines of what follows
 // (next, measured by the caller).
 func (f *flow) heading(text string, level int, next float64) {
-	size, lead, above := headingSize, headingLead, headingAbove
+	size, lead, above := headingSize, headingLead, headingAbove*f.squeeze
 	if level > 1 { // a sub-section: a bold line in the body size
 		size, lead, above = bodySize+0.5, bodyLead, headingAbove*0.6
 	}
@@ -318,11 +391,11 @@ func (f *flow) terms() {
 	f.heading(heading, 1, firstTerm.height(len(firstTerm.lines))+bodyLead*minSplit)
 	for i, t := range f.a.Terms {
 		if i > 0 {
-			f.y += paraGap + 2
+			f.y += (paraGap + 2) * f.squeeze
 		}
 		name := termHead(t)
 		if t.Name != "" {
-			f.keepSpace(name.height(len(name.lines)) + f.firstHeight(t.Definition))
+			f.keepSpace(name.height(len(name.lines)) + 1 + f.firstHeight(t.Definition))
 			f.place(name)
 			f.y += 1
 		}
@@ -334,7 +407,7 @@ func (f *flow) disclaimer() {
 	if len(f.a.Disclaimer) == 0 {
 		return
 	}
-	f.y += 18
+	f.y += 18 * f.squeeze
 	label := f.plain("Disclaimer", fonts.SansBold, smallSize, smallLead, f.th.Muted, RoleCaption)
 	first := f.runsPara(f.a.Disclaimer[0], smallSize, smallLead, f.th.Muted, true)
 	f.keepSpace(label.height(1) + firstLines(first))
@@ -348,18 +421,18 @@ func (f *flow) decorate() {
 	n := len(f.pages)
 	for i := range f.pages {
 		if i > 0 {
-			if l := BreakLines([]Span{{Text: f.a.Title, Face: fonts.SansRegular}}, smallSize, f.width()*0.8, false); len(l) > 0 {
+			if l := BreakLines([]Span{{Text: f.a.Title, Face: fonts.SansRegular}}, smallSize, f.wideWidth()*0.8, false); len(l) > 0 {
 				line := l[0]
 				if len(l) > 1 {
-					line = ellipsize(line, smallSize, f.width()*0.8)
+					line = ellipsize(line, smallSize, f.wideWidth()*0.8)
 				}
-				f.pages[i].Boxes = append(f.pages[i].Boxes, lineBoxes(line, f.left, f.top-30, smallSize, smallLead, f.th.Muted, RolePageHeader, 0)...)
+				f.pages[i].Boxes = append(f.pages[i].Boxes, lineBoxes(line, f.wideLeft, f.top-30, smallSize, smallLead, f.th.Muted, RolePageHeader, 0)...)
 			}
-			f.pages[i].Boxes = append(f.pages[i].Boxes, &Rule{X1: f.left, Y1: f.top - 16, X2: f.right, Y2: f.top - 16, Width: 0.5, Color: f.th.Rule})
+			f.pages[i].Boxes = append(f.pages[i].Boxes, &Rule{X1: f.wideLeft, Y1: f.top - 16, X2: f.wideRight, Y2: f.top - 16, Width: 0.5, Color: f.th.Rule})
 		}
 		label := fmt.Sprintf("Page %d of %d", i+1, n)
 		w := fonts.SansRegular.Width(label, smallSize)
 		line := Line{Pieces: []Piece{{Text: label, Face: fonts.SansRegular, W: w}}, Width: w}
-		f.pages[i].Boxes = append(f.pages[i].Boxes, lineBoxes(line, f.left+(f.width()-w)/2, f.bottom+20, smallSize, smallLead, f.th.Muted, RolePageFooter, 0)...)
+		f.pages[i].Boxes = append(f.pages[i].Boxes, lineBoxes(line, f.wideLeft+(f.wideWidth()-w)/2, f.bottom+20, smallSize, smallLead, f.th.Muted, RolePageFooter, 0)...)
 	}
 }

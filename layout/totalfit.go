@@ -1,0 +1,410 @@
+package layout
+
+import (
+	"math"
+	"strings"
+)
+
+// Total-fit line breaking (Knuth and Plass, "Breaking Paragraphs into
+// Lines", 1981): a paragraph is a row of boxes (word pieces), glue (the
+// spaces, which may stretch by half and shrink by a third) and penalties
+// (places to break: a hyphenation point, the hyphen or slash already in a
+// word, a forced line break). Of all the ways to break it, the one with
+// the least total demerits is kept, so that no line is much looser than
+// its neighbours, instead of filling each line greedily and leaving the
+// next to cope.
+
+// Hyphenate, when set, returns the byte offsets in a word where a hyphen
+// may be inserted (see layout/hyphen). The layout sets it to en-US.
+var Hyphenate func(word string) []int
+
+// Breaking parameters, in TeX's terms.
+const (
+	hyphenPenalty       = 50.0   // a break at a hyphenation point
+	explicitPenalty     = 50.0   // a break after a hyphen already in the text
+	doubleHyphenDemerit = 3000.0 // two hyphenated lines in a row
+	finalHyphenDemerit  = 5000.0 // a hyphen ending the second-last line
+	fitnessDemerit      = 3000.0 // a very loose line next to a tight one, and so on
+	lineBadnessLimit    = 1.0    // first pass: no space stretched past 1.5×
+	looseBadnessLimit   = 3.0    // second pass, for narrow measures
+	maxConsecutiveHyph  = 2
+)
+
+// tfItem is one element of the paragraph: a box (w > 0 text), glue, or a
+// penalty. A penalty with flagged set ends its line with a hyphen (shown
+// when hyphen is set: an inserted one; a hyphen already in the text is
+// part of the box before it).
+type tfItem struct {
+	kind    byte // 'b' box, 'g' glue, 'p' penalty
+	w       float64
+	stretch float64
+	shrink  float64
+	penalty float64
+	flagged bool
+	hyphen  float64 // width of the hyphen to add when breaking here
+	frag    fragment
+	forced  bool
+	space   float64 // glue: the space's natural width
+}
+
+// breakNode is an active breakpoint: where a line may end.
+type breakNode struct {
+	pos      int // item index of the break
+	line     int // lines before it
+	fitness  int
+	demerits float64
+	hyphens  int // consecutive hyphenated lines ending here
+	prev     *breakNode
+	// totals up to (and after) the break, for line widths in O(1)
+	width, stretch, shrink float64
+}
+
+// BreakJustified breaks spans into lines of exactly width by total fit,
+// with hyphenation, and justifies every line but the last (and those ended
+// by a forced break). It tries to keep every space within 1.5× its width,
+// then 2.5×, then takes the least bad breaks there are.
+func BreakJustified(spans []Span, size, width float64) []Line {
+	limit := width * slack
+	items := tfItems(spans, size, limit)
+	// The last pass takes any stretch: a measure too narrow for its words
+	// still gets the breaks of least demerits, never a greedy fill.
+	for _, tolerance := range []float64{lineBadnessLimit, looseBadnessLimit, math.Inf(1)} {
+		if breaks := totalFit(items, limit, tolerance); breaks != nil {
+			return tfLines(items, breaks, size, limit)
+		}
+	}
+	return BreakLines(spans, size, width, true)
+}
+
+// tfItems turns spans into boxes, glue and penalties: each word is split
+// at its hyphenation points and after its own hyphens and slashes.
+func tfItems(spans []Span, size, limit float64) []tfItem {
+	var items []tfItem
+	for _, w := range splitWords(spans, size) {
+		parts := []word{w}
+		if w.w > limit {
+			parts = splitLongWord(w, size, limit)
+		}
+		for pi, part := range parts {
+			items = append(items, wordItems(part, size)...)
+			if pi < len(parts)-1 {
+				items = append(items, tfItem{kind: 'p', penalty: 0}) // a word longer than the line
+			}
+		}
+		switch {
+		case w.brk:
+			items = append(items, tfItem{kind: 'g', stretch: math.Inf(1)}, tfItem{kind: 'p', penalty: math.Inf(-1), forced: true})
+		case w.space > 0:
+			items = append(items, tfItem{kind: 'g', w: w.space, space: w.space, stretch: w.space / 2, shrink: w.space / 3})
+		}
+	}
+	// The last line: fill with infinite glue, then a forced break.
+	if n := len(items); n > 0 && items[n-1].kind == 'g' {
+		items = items[:n-1]
+	}
+	return append(items, tfItem{kind: 'g', stretch: math.Inf(1)}, tfItem{kind: 'p', penalty: math.Inf(-1), forced: true})
+}
+
+// wordItems splits one word into boxes with penalties between them.
+func wordItems(w word, size float64) []tfItem {
+	var text strings.Builder
+	for _, f := range w.frags {
+		text.WriteString(f.text)
+	}
+	whole := text.String()
+	cuts := map[int]float64{} // byte offset → penalty, for breaks inside the word
+	inserted := map[int]bool{}
+	for i := 0; i+1 < len(whole); i++ {
+		if c := whole[i]; (c == '-' || c == '/') && i > 0 {
+			cuts[i+1] = explicitPenalty
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(whole[i:], "—") // a break after an em dash, inside the "word"
+		if k < 0 {
+			break
+		}
+		i += k + len("—")
+		if i < len(whole) {
+			cuts[i] = explicitPenalty
+		}
+	}
+	if Hyphenate != nil && len(cuts) == 0 {
+		for _, p := range Hyphenate(whole) {
+			cuts[p] = hyphenPenalty
+			inserted[p] = true
+		}
+	}
+	var items []tfItem
+	offset := 0
+	for _, f := range w.frags {
+		start := 0
+		for i := 0; i < len(f.text); i++ {
+			pen, ok := cuts[offset+i]
+			if !ok || i == 0 && offset+i == 0 {
+				continue
+			}
+			if i > start {
+				items = append(items, boxOf(f, f.text[start:i], size))
+			}
+			it := tfItem{kind: 'p', penalty: pen, flagged: true}
+			if inserted[offset+i] {
+				it.hyphen = f.face.Width("-", fragSize(f, size))
+			}
+			items = append(items, it)
+			start = i
+		}
+		if start < len(f.text) {
+			items = append(items, boxOf(f, f.text[start:], size))
+		}
+		offset += len(f.text)
+	}
+	return items
+}
+
+func fragSize(f fragment, size float64) float64 {
+	if f.super {
+		return size * SuperScale
+	}
+	return size
+}
+
+func boxOf(f fragment, text string, size float64) tfItem {
+	g := f
+	g.text = text
+	g.w = f.face.Width(text, fragSize(f, size))
+	return tfItem{kind: 'b', w: g.w, frag: g}
+}
+
+// totalFit finds the breaks of least total demerits with every line's
+// adjustment ratio at most tolerance, or nil when there is none.
+func totalFit(items []tfItem, width, tolerance float64) []*breakNode {
+	active := []*breakNode{{pos: -1}}
+	var sumW, sumY, sumZ float64 // totals of widths, stretch, shrink so far
+	for i, it := range items {
+		breakable := it.kind == 'p' && it.penalty < math.Inf(1) ||
+			it.kind == 'g' && i > 0 && items[i-1].kind == 'b'
+		if breakable {
+			active = tryBreak(items, active, i, width, tolerance, sumW, sumY, sumZ)
+			if len(active) == 0 {
+				return nil
+			}
+		}
+		if it.kind == 'b' || it.kind == 'g' {
+			sumW += it.w
+		}
+		if it.kind == 'g' {
+			sumY += it.stretch
+			sumZ += it.shrink
+		}
+	}
+	var best *breakNode
+	for _, a := range active {
+		if a.pos == len(items)-1 && (best == nil || a.demerits < best.demerits) {
+			best = a
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	var out []*breakNode
+	for n := best; n.pos >= 0; n = n.prev {
+		out = append(out, n)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// tryBreak considers a break at item i from every active node, keeping the
+// best new node per fitness class and dropping nodes that can no longer
+// start a line (the line from them is already too long).
+func tryBreak(items []tfItem, active []*breakNode, i int, width, tolerance, sumW, sumY, sumZ float64) []*breakNode {
+	it := items[i]
+	var best [4]*breakNode
+	kept := active[:0:0]
+	penWidth := 0.0
+	if it.kind == 'p' {
+		penWidth = it.hyphen
+	}
+	for _, a := range active {
+		lineW := sumW - a.width + penWidth
+		lineY, lineZ := sumY-a.stretch, sumZ-a.shrink
+		r := adjustment(lineW, lineY, lineZ, width)
+		if r < -1 || it.forced {
+			// Too long from here on, or the paragraph ends: this node
+			// can start no further line.
+		} else {
+			kept = append(kept, a)
+		}
+		if r < -1 || r > tolerance {
+			continue
+		}
+		badness := 100 * math.Pow(math.Abs(r), 3)
+		d := math.Pow(1+badness, 2)
+		switch {
+		case it.kind == 'p' && it.penalty >= 0:
+			d = math.Pow(1+badness+it.penalty, 2)
+		case it.kind == 'p' && !math.IsInf(it.penalty, -1):
+			d = math.Pow(1+badness, 2) - it.penalty*it.penalty
+		}
+		hyphens := 0
+		if it.kind == 'p' && it.flagged {
+			hyphens = a.hyphens + 1
+			if a.hyphens > 0 {
+				d += doubleHyphenDemerit
+			}
+			if hyphens > maxConsecutiveHyph {
+				continue
+			}
+		}
+		if it.forced && i == len(items)-1 && a.prev != nil && a.hyphens > 0 {
+			d += finalHyphenDemerit
+		}
+		fit := fitnessClass(r)
+		if a.pos >= 0 && abs(fit-a.fitness) > 1 {
+			d += fitnessDemerit
+		}
+		total := a.demerits + d
+		if b := best[fit]; b == nil || total < b.demerits {
+			best[fit] = &breakNode{pos: i, line: a.line + 1, fitness: fit, demerits: total, hyphens: hyphens, prev: a}
+		}
+	}
+	// Totals after the break: glue and penalties at a break vanish.
+	w, y, z := sumW, sumY, sumZ
+	for j := i; j < len(items); j++ {
+		if items[j].kind == 'b' || items[j].kind == 'p' && items[j].penalty == math.Inf(-1) && j > i {
+			break
+		}
+		if items[j].kind == 'g' {
+			w += items[j].w
+			y += items[j].stretch
+			z += items[j].shrink
+		}
+	}
+	for _, b := range best {
+		if b != nil {
+			b.width, b.stretch, b.shrink = w, y, z
+			kept = append(kept, b)
+		}
+	}
+	return kept
+}
+
+// adjustment is how much a line's glue must stretch (> 0) or shrink (< 0),
+// as a share of what it can.
+func adjustment(w, y, z, width float64) float64 {
+	switch {
+	case w < width:
+		if y <= 0 {
+			return math.Inf(1)
+		}
+		if math.IsInf(y, 1) {
+			return 0
+		}
+		return (width - w) / y
+	case w > width:
+		if z <= 0 {
+			return math.Inf(-1)
+		}
+		return (width - w) / z
+	}
+	return 0
+}
+
+// fitnessClass sorts lines as tight, decent, loose and very loose.
+func fitnessClass(r float64) int {
+	switch {
+	case r < -0.5:
+		return 0
+	case r <= 0.5:
+		return 1
+	case r <= 1:
+		return 2
+	}
+	return 3
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// tfLines places the chosen lines: the glue of each line is set by its
+// adjustment ratio, and a line ended at a hyphenation point gets its hyphen.
+func tfLines(items []tfItem, breaks []*breakNode, size, width float64) []Line {
+	var lines []Line
+	start := 0
+	for _, b := range breaks {
+		end := b.pos
+		// Skip glue and penalties at the start of the line.
+		for start < end && items[start].kind != 'b' {
+			start++
+		}
+		seg := items[start:end]
+		brk := items[end]
+		var natural, stretch, shrink float64
+		for _, it := range seg {
+			if it.kind != 'p' {
+				natural += it.w
+			}
+			if it.kind == 'g' {
+				stretch += it.stretch
+				shrink += it.shrink
+			}
+		}
+		hyphen := brk.kind == 'p' && brk.hyphen > 0
+		if hyphen {
+			natural += brk.hyphen
+		}
+		r := adjustment(natural, stretch, shrink, width)
+		if math.IsInf(r, 0) || math.IsNaN(r) {
+			r = 0
+		}
+		if brk.forced && r > 0 {
+			r = 0 // a last line is set ragged; it may still shrink to fit
+		}
+		var line Line
+		x := 0.0
+		for _, it := range seg {
+			switch it.kind {
+			case 'b':
+				f := it.frag
+				n := len(line.Pieces)
+				if n > 0 && line.Pieces[n-1].Face == f.face && line.Pieces[n-1].Link == f.link && line.Pieces[n-1].Super == f.super &&
+					line.Pieces[n-1].X+line.Pieces[n-1].W >= x-0.001 {
+					p := &line.Pieces[n-1]
+					p.Text += f.text
+					p.W = x + it.w - p.X
+				} else {
+					line.Pieces = append(line.Pieces, Piece{Text: f.text, Face: f.face, Link: f.link, X: x, W: it.w, Super: f.super})
+				}
+				x += it.w
+			case 'g':
+				if math.IsInf(it.stretch, 1) {
+					continue
+				}
+				g := it.w
+				if r > 0 {
+					g += r * it.stretch
+				} else if r < 0 {
+					g += r * it.shrink
+				}
+				x += g
+			}
+		}
+		if hyphen && len(line.Pieces) > 0 {
+			p := &line.Pieces[len(line.Pieces)-1]
+			p.Text += "-"
+			p.W += brk.hyphen
+			x += brk.hyphen
+		}
+		line.Width = x
+		lines = append(lines, line)
+		start = end + 1
+	}
+	return lines
+}
