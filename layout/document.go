@@ -27,12 +27,12 @@ const MaxPages = 200
 
 // Print metrics, in points.
 const (
-	pageMargin   = 56.69 // 20 mm
-	bodySize     = 11.0
-	bodyLead     = 15.4 // 1.4 × the body size
-	paraGap      = 6.0
-	headingSize  = 13.5
-	headingLead  = 17.0
+	pageMargin  = 56.69 // 20 mm
+	bodySize    = 11.0
+	bodyLead    = 15.4 // 1.4 × the body size
+	paraGap     = 6.0
+	headingSize = 13.5
+	headingLead = 17.0
 	// textMeasure is the width of the text column, in body sizes: about 70
 	// characters of Liberation Serif, the readable norm. Tables and the
 	// figure use the full width between the margins.
@@ -146,12 +146,12 @@ type flow struct {
 	pending                  *figure // a figure floating to the next page
 	// squeeze scales the space between blocks (1 normally); a tighter
 	// setting keeps a last page from holding only the disclaimer.
-	squeeze float64
-	pages                    []Page
-	y                        float64
-	block                    int
-	outline                  []Bookmark
-	warnings                 []content.Warning
+	squeeze  float64
+	pages    []Page
+	y        float64
+	block    int
+	outline  []Bookmark
+	warnings []content.Warning
 }
 
 // width is the text column's; wideWidth the full width between the
