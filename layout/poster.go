@@ -149,13 +149,19 @@ type poster struct {
 	th Theme
 	w  float64
 	// bodyStart is the index of the first box after the header band in
-	// the last layout.
-	bodyStart int
+	// the last layout, and footerFill that layout's footer band.
+	bodyStart  int
+	footerFill *Fill
 }
 
 func (p *poster) subject(i int) Color { return p.th.Subjects[i%len(p.th.Subjects)] }
 
 func (p *poster) document(boxes []Box, h float64, ws []content.Warning) *Document {
+	// The footer band reaches the canvas's last pixel row: the height is
+	// rounded up to whole pixels, and no light line may show under it.
+	if f := p.footerFill; f != nil {
+		f.H = h - f.Y
+	}
 	return &Document{
 		Width: p.w, Height: h, Background: p.th.Background,
 		Pages:    []Page{{Boxes: boxes}},
@@ -376,7 +382,8 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	y += 32 * k
 	footer = len(boxes)
 	footH := 58 * k
-	add(&Fill{Rect: Rect{0, y, W, footH}, Color: th.Header})
+	p.footerFill = &Fill{Rect: Rect{0, y, W, footH}, Color: th.Header}
+	add(p.footerFill)
 	footSize := math.Max(14*k, minLabelPx)
 	left := p.footerLeft()
 	right := p.footerRight()
@@ -391,7 +398,9 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		fb, _ := textBlock([]Line{line}, M, y+(footH-footSize*1.3)/2, footSize, 1.3, fonts.SansRegular, th.HeaderSub, 0, leftW)
 		add(fb...)
 	}
-	rb, _ := textBlock(plainLines(right, fonts.SansRegular, footSize, rw+1), M+inner-rw, y+(footH-footSize*1.3)/2, footSize, 1.3, fonts.SansRegular, th.HeaderSub, 0, rw)
+	// The right part is measured to fit on one line: break it at its own
+	// width (plus the breaker's slack), never wrap it.
+	rb, _ := textBlock(plainLines(right, fonts.SansRegular, footSize, rw/slack+1), M+inner-rw, y+(footH-footSize*1.3)/2, footSize, 1.3, fonts.SansRegular, th.HeaderSub, 0, rw)
 	add(rb...)
 	y += footH
 	return boxes, math.Ceil(y), footer

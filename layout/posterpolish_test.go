@@ -1,0 +1,45 @@
+package layout
+
+import (
+	"testing"
+)
+
+// No light hairline under the footer at any size, scale or theme: the
+// footer band reaches the canvas's bottom edge, and its text stays on one
+// line.
+func TestFooterReachesTheBottom(t *testing.T) {
+	a := load(t, "../examples/software-engineer-vs-platform-sre.md")
+	for size := range PosterSizes {
+		for _, theme := range []string{"light", "dark"} {
+			for _, scale := range []int{1, 2} {
+				if PosterSizes[size].Width*float64(scale) > MaxCanvasWidthPx {
+					continue
+				}
+				res, err := Layout(a, Options{Size: size, Theme: theme, Scale: scale, Parts: Parts{Poster: true}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc := res.Poster
+				var footer *Fill
+				for _, b := range doc.Pages[0].Boxes {
+					if f, ok := b.(*Fill); ok && f.Y+f.H > doc.Height-1 && f.W == doc.Width {
+						footer = f
+					}
+				}
+				if footer == nil || footer.Y+footer.H < doc.Height {
+					t.Errorf("%s/%s/%dx: the footer band stops short of the bottom edge", size, theme, scale)
+					continue
+				}
+				baselines := map[float64]bool{}
+				for _, b := range doc.Pages[0].Boxes {
+					if tx, ok := b.(*Text); ok && tx.Baseline > footer.Y && tx.Baseline < footer.Y+footer.H {
+						baselines[tx.Baseline] = true
+					}
+				}
+				if len(baselines) > 1 {
+					t.Errorf("%s/%s/%dx: the footer text wraps onto %d lines", size, theme, scale, len(baselines))
+				}
+			}
+		}
+	}
+}
