@@ -70,6 +70,16 @@ func cloneParagraphs(ps []Paragraph) []Paragraph {
 // notes, keywords) with the source line it came from, and stores what edit
 // returns. It is the one walk over every text field of an Article.
 func (a *Article) EditText(edit func(text string, line int) string) {
+	a.editText(edit, true)
+}
+
+// EditProse is EditText without code: code spans and code blocks keep
+// their characters (straight quotes stay straight in code).
+func (a *Article) EditProse(edit func(text string, line int) string) {
+	a.editText(edit, false)
+}
+
+func (a *Article) editText(edit func(text string, line int) string, code bool) {
 	s := func(p *string, line int) { *p = edit(*p, line) }
 	s(&a.Title, 1)
 	s(&a.Subtitle, 1)
@@ -77,19 +87,19 @@ func (a *Article) EditText(edit func(text string, line int) string) {
 	s(&a.Figure, 0)
 	s(&a.TermsHeading, 0)
 	editTable(&a.Table, edit)
-	editParagraphs(a.Lead, edit)
+	editParagraphs(a.Lead, edit, code)
 	for i := range a.Sections {
 		s(&a.Sections[i].Heading, a.Sections[i].Line)
-		editParagraphs(a.Sections[i].Paragraphs, edit)
+		editParagraphs(a.Sections[i].Paragraphs, edit, code)
 	}
 	for i := range a.Terms {
 		s(&a.Terms[i].Name, a.Terms[i].Line)
-		editParagraphs(a.Terms[i].Definition, edit)
+		editParagraphs(a.Terms[i].Definition, edit, code)
 	}
 	for i := range a.Notes {
-		editParagraphs(a.Notes[i].Paragraphs, edit)
+		editParagraphs(a.Notes[i].Paragraphs, edit, code)
 	}
-	editParagraphs(a.Disclaimer, edit)
+	editParagraphs(a.Disclaimer, edit, code)
 	for i := range a.Keywords {
 		s(&a.Keywords[i], 0)
 	}
@@ -110,15 +120,17 @@ func editTable(t *Table, edit func(string, int) string) {
 	}
 }
 
-func editParagraphs(ps []Paragraph, edit func(string, int) string) {
+func editParagraphs(ps []Paragraph, edit func(string, int) string, code bool) {
 	for i := range ps {
 		p := &ps[i]
 		for j := range p.Runs {
-			p.Runs[j].Text = edit(p.Runs[j].Text, p.Line)
+			if code || p.Runs[j].Style&Code == 0 {
+				p.Runs[j].Text = edit(p.Runs[j].Text, p.Line)
+			}
 		}
 		if p.List != nil {
 			for _, item := range p.List.Items {
-				editParagraphs(item.Blocks, edit)
+				editParagraphs(item.Blocks, edit, code)
 			}
 		}
 		if p.Table != nil {

@@ -29,6 +29,9 @@ type Options struct {
 	Paper   string   // "a4" (default) or "letter"
 	Accents []string // subject colours "#RRGGBB", after the article's own
 	Scale   int      // pixels per point of the PNG (1, 2 or 3); bounds the poster's height
+	// Typography "plain" keeps straight quotes in the drawn outputs; by
+	// default the poster and the handout show typographic quotes.
+	Typography string
 	Version string   // the tool version written into file metadata
 
 	// Parts choose what to lay out.
@@ -111,6 +114,9 @@ func Layout(a *content.Article, opts Options) (*Result, error) {
 	a = numberRows(a)
 	clean, ws := SanitizeText(a)
 	warn(ws...)
+	if opts.Typography != "plain" {
+		clean = smartQuotes(clean)
+	}
 	th, err := posterTheme(a, opts.Theme)
 	if err != nil {
 		return nil, err

@@ -13,6 +13,8 @@ type Options struct {
 	Paper string
 	// Accents override the subjects' colours ("#RRGGBB"), after the article's.
 	Accents []string
+	// Typography "plain" keeps straight quotes in the PNG and the PDF.
+	Typography string
 	// CSVBOM starts CSV files with a UTF-8 byte-order mark, for Excel.
 	CSVBOM bool
 	// Version is the tool version written into file metadata.

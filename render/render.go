@@ -80,7 +80,7 @@ type Renderer interface {
 // LayoutOptions returns the layout options for painting with renderers:
 // opts' choices and every part one of them needs.
 func LayoutOptions(renderers []Renderer, opts Options) layout.Options {
-	lo := layout.Options{Theme: opts.Theme, Size: opts.Size, Paper: opts.Paper, Accents: opts.Accents, Scale: opts.Scale, Version: opts.Version}
+	lo := layout.Options{Theme: opts.Theme, Size: opts.Size, Paper: opts.Paper, Accents: opts.Accents, Scale: opts.Scale, Version: opts.Version, Typography: opts.Typography}
 	for _, r := range renderers {
 		n := r.Needs()
 		lo.Poster = lo.Poster || n.Poster
