@@ -32,7 +32,7 @@ type Options struct {
 	// Typography "plain" keeps straight quotes in the drawn outputs; by
 	// default the poster and the handout show typographic quotes.
 	Typography string
-	Version string   // the tool version written into file metadata
+	Version    string // the tool version written into file metadata
 
 	// Parts choose what to lay out.
 	Parts
