@@ -41,6 +41,9 @@ type Article struct {
 	// Draft is set when the front matter says the article is not finished;
 	// a build skips it unless asked for drafts.
 	Draft bool
+	// Highlights name the aspects a social card shows first (front matter
+	// "highlights:").
+	Highlights []string
 	// IgnoredKeys are the front-matter keys triptych does not use, in file
 	// order, kept so that inspect can list them.
 	IgnoredKeys []string

@@ -20,6 +20,7 @@ type frontMatter struct {
 	TermsHeading string
 	Figure       string
 	Keywords     []string
+	Highlights   []string
 	Draft        bool
 	Table        int
 	Theme        themeEntry
@@ -163,6 +164,25 @@ func applyFrontMatter(a *Article, root *fmNode, strict bool) (frontMatterResult,
 			res.table, res.tableLine = n, k.line
 		case k.name == "theme":
 			applyTheme(a, k, fail)
+		case k.name == "highlights":
+			// Aspects, as a list or one string split at commas (an
+			// aspect has spaces, so never split at them).
+			var words []string
+			switch k.value.kind {
+			case fmScalar:
+				words = strings.Split(k.value.value, ",")
+			case fmList:
+				for _, item := range k.value.items {
+					words = append(words, item.value)
+				}
+			default:
+				fail(k.line, "\"highlights\" must be a list of aspects like [\"Salary\", \"Tools\"]")
+			}
+			for _, w := range words {
+				if w = strings.TrimSpace(w); w != "" {
+					a.Highlights = append(a.Highlights, w)
+				}
+			}
 		default:
 			a.IgnoredKeys = append(a.IgnoredKeys, k.name)
 			if strict {

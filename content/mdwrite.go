@@ -19,6 +19,7 @@ func MarshalMarkdown(a *Article) []byte {
 		Title: a.Title, Subtitle: a.Subtitle, Slug: a.Slug, Date: a.Date(), Author: a.Author,
 		SourceURL: a.SourceURL, TableCaption: a.Table.Caption, Figure: a.Figure,
 		Theme: themeEntry{Name: a.Theme.Name, Accents: a.Theme.Accents}, Keywords: a.Keywords, Draft: a.Draft,
+		Highlights: a.Highlights,
 	}
 	if a.TermsHeading != "" && !strings.EqualFold(a.TermsHeading, DefaultTermsHeading) {
 		fm.TermsHeading = a.TermsHeading
@@ -149,6 +150,13 @@ func marshalFrontMatter(fm frontMatter) []byte {
 			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k, Style: yaml.DoubleQuotedStyle})
 		}
 		doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "keywords"}, seq)
+	}
+	if len(fm.Highlights) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, h := range fm.Highlights {
+			seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: h, Style: yaml.DoubleQuotedStyle})
+		}
+		doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "highlights"}, seq)
 	}
 	if fm.Table > 0 {
 		add("table", strconv.Itoa(fm.Table))

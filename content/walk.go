@@ -24,6 +24,7 @@ func (a *Article) Clone() *Article {
 		c.Notes[i] = n
 	}
 	c.Keywords = append([]string(nil), a.Keywords...)
+	c.Highlights = append([]string(nil), a.Highlights...)
 	c.IgnoredKeys = append([]string(nil), a.IgnoredKeys...)
 	c.Warnings = append([]Warning(nil), a.Warnings...)
 	c.Theme.Accents = append([]string(nil), a.Theme.Accents...)

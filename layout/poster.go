@@ -193,6 +193,12 @@ func plainLines(s string, face fonts.Face, size, width float64) []Line {
 // layout places every box for a plan and returns them with the height.
 func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) {
 	k := plan.k
+	// sp scales the space between things; k the type and the shapes. A
+	// social card keeps its type large and its spacing tight.
+	sp := k
+	if plan.tight {
+		sp = k * 0.55
+	}
 	th := p.th
 	W := p.w
 	M := margin * k
@@ -200,9 +206,9 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	add := func(b ...Box) { boxes = append(boxes, b...) }
 
 	// Header band.
-	y := 40 * k
+	y := 40 * sp
 	if plan.compact {
-		y = 26 * k
+		y = 26 * sp
 	}
 	header := &Fill{Rect: Rect{0, 0, W, 0}, Color: th.Header}
 	add(header)
@@ -210,23 +216,23 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		eyebrowSize := math.Max(13*k, minLabelPx)
 		eb, h := textBlock(plainLines("COMPARISON", fonts.SansBold, eyebrowSize, inner), M, y, eyebrowSize, 1.3, fonts.SansBold, th.HeaderSub, 0.5, inner)
 		add(eb...)
-		y += h + 6*k
+		y += h + 6*sp
 	}
 	titleSize := 42 * k
 	tb, h := textBlock(plainLines(p.a.Title, fonts.SansBold, titleSize, inner*0.92), M+inner*0.04, y, titleSize, 1.15, fonts.SansBold, th.HeaderText, 0.5, inner*0.92)
 	add(tb...)
 	y += h
-	if p.a.Subtitle != "" {
+	if p.a.Subtitle != "" && !plan.noSubtitle {
 		subSize := 20 * k
-		y += 8 * k
+		y += 8 * sp
 		sb, h := textBlock(plainLines(p.a.Subtitle, fonts.SansRegular, subSize, inner*0.85), M+inner*0.075, y, subSize, 1.35, fonts.SansRegular, th.HeaderSub, 0.5, inner*0.85)
 		add(sb...)
 		y += h
 	}
 	if plan.compact {
-		y += 24 * k
+		y += 24 * sp
 	} else {
-		y += 36 * k
+		y += 36 * sp
 	}
 	header.H = y
 
@@ -239,9 +245,9 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	colW := (inner - aspectW - g*float64(n)) / float64(n)
 	colX := func(i int) float64 { return M + aspectW + g + float64(i)*(colW+g) }
 	if plan.compact {
-		y += 18 * k
+		y += 18 * sp
 	} else {
-		y += 28 * k
+		y += 28 * sp
 	}
 
 	// Subject badges with a VS mark between them.
@@ -253,7 +259,7 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		badgeLines = append(badgeLines, ls)
 		maxLines = max(maxLines, len(ls))
 	}
-	badgeH := float64(maxLines)*badgeSize*1.2 + 2*18*k
+	badgeH := float64(maxLines)*badgeSize*1.2 + 2*18*sp
 	vsR := 19 * k
 	// The VS mark overlaps the start of every badge but the first: keep
 	// the badge text clear of it.
@@ -277,14 +283,22 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		vw := fonts.SansBold.Width("VS", vsSize)
 		add(&Text{X: cx - vw/2, Baseline: cy + vsSize*0.36, Width: vw, Size: vsSize, Face: fonts.SansBold, Color: th.HeaderText, Text: "VS"})
 	}
-	y += badgeH + 12*k
+	y += badgeH + 12*sp
 
 	// One band per row.
 	body := bodyPx * k
 	rows := p.a.Table.Rows
 	hidden := 0
+	if plan.pick != nil {
+		hidden = len(rows) - len(plan.pick)
+		picked := make([]content.Row, len(plan.pick))
+		for i, r := range plan.pick {
+			picked[i] = rows[r]
+		}
+		rows = picked
+	}
 	if plan.maxRows > 0 && plan.maxRows < len(rows) {
-		hidden = len(rows) - plan.maxRows
+		hidden += len(rows) - plan.maxRows
 		rows = rows[:plan.maxRows]
 	}
 	iconSize := 24 * k
@@ -306,7 +320,7 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		aspectLines := plainLines(r.Aspect, fonts.SansBold, labelSize, labelW)
 		aspectH := float64(len(aspectLines)) * labelSize * 1.25
 		contentH = math.Max(contentH, math.Max(aspectH, iconSize))
-		rowH := contentH + 2*cellPadY*k
+		rowH := contentH + 2*cellPadY*sp
 		// Aspect label, vertically centred.
 		add(iconBoxes(IconFor(r.Aspect), M, y+(rowH-iconSize)/2, iconSize, p.subject(0).Mix(th.Text, 0.35), th.Background)...)
 		ab, _ := textBlock(aspectLines, labelX, y+(rowH-aspectH)/2, labelSize, 1.25, fonts.SansBold, th.Text, 0, labelW)
@@ -316,19 +330,22 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 			tint := th.Card.Mix(p.subject(i), th.TintAlpha)
 			add(&Fill{Rect: Rect{x, y, colW, rowH}, Color: tint, Radius: 10 * k})
 			add(&Fill{Rect: Rect{x, y, accentBarW * k, rowH}, Color: p.subject(i)})
-			cb, _ := textBlock(cellLines[i], x+accentBarW*k+cellPadX*k, y+cellPadY*k, body, lineHeight, fonts.SansRegular, th.Text, 0, colW)
+			cb, _ := textBlock(cellLines[i], x+accentBarW*k+cellPadX*k, y+cellPadY*sp, body, lineHeight, fonts.SansRegular, th.Text, 0, colW)
 			add(cb...)
 		}
-		y += rowH + 10*k
+		y += rowH + 10*sp
 	}
 	if hidden > 0 {
 		more := fmt.Sprintf("+%d more aspects", hidden)
 		if hidden == 1 {
 			more = "+1 more aspect"
 		}
+		if plan.pick != nil {
+			more = fmt.Sprintf("+%d more in the full comparison", hidden)
+		}
 		mb, h := textBlock(plainLines(more, fonts.SansBold, body, inner), M, y, body, 1.3, fonts.SansBold, th.Muted, 0.5, inner)
 		add(mb...)
-		y += h + 10*k
+		y += h + 10*sp
 	}
 
 	// Related terms as chips.
@@ -379,12 +396,12 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	}
 
 	// Footer band.
-	y += 32 * k
+	y += 32 * sp
 	footer = len(boxes)
-	footH := 58 * k
+	footSize := math.Max(14*k, minLabelPx)
+	footH := math.Max(58*sp, footSize*1.3+16*sp)
 	p.footerFill = &Fill{Rect: Rect{0, y, W, footH}, Color: th.Header}
 	add(p.footerFill)
-	footSize := math.Max(14*k, minLabelPx)
 	left := p.footerLeft()
 	right := p.footerRight()
 	rw := fonts.SansRegular.Width(right, footSize)

@@ -3,6 +3,8 @@ package layout
 import (
 	"fmt"
 	"math"
+	"sort"
+	"strings"
 
 	"github.com/triptych/triptych/content"
 )
@@ -19,8 +21,11 @@ type fitPlan struct {
 	k            float64 // type and spacing scale
 	compact      bool    // a landscape canvas: no eyebrow, tighter header
 	dropTerms    bool
-	maxCellLines int // 0: no limit
-	maxRows      int // 0: all rows
+	maxCellLines int   // 0: no limit
+	maxRows      int   // 0: all rows
+	pick         []int // the rows a social card shows, in order; nil: all
+	noSubtitle   bool  // a social card short of room leaves out the subtitle
+	tight        bool  // a social card: large type, tight spacing
 }
 
 // posterFor lays out a sanitised article in a resolved theme at a size
@@ -59,21 +64,130 @@ func posterFor(clean *content.Article, th Theme, sizeName string, scale int) (*D
 		return p.document(boxes, h, fitWarnings(clean, sizeName, plan, rows)), nil
 	}
 	compact := size.Height < size.Width*0.75
-	plans := fitPlans(widthScale, len(clean.Terms) > 0)
-	for i := range plans {
-		plans[i].compact = compact
+	if sizeName == "og" || sizeName == "square" && rows > socialRowsSquare {
+		if plan, ok := socialCard(p, clean, widthScale, size.Height); ok {
+			boxes, h, footer := p.layout(plan)
+			return p.fixedDocument(boxes, h, footer, size.Height, socialWarnings(clean, sizeName, plan, rows)), nil
+		}
 	}
-	for _, plan := range plans {
+	// Fill: the largest type that fits, scaled up as well as down.
+	floor := minBodyPx / bodyPx
+	top := fitPlan{k: widthScale * maxFillScale, compact: compact}
+	if plan, ok := largestFit(p, top, floor, size.Height); ok {
+		boxes, h, footer := p.layout(plan)
+		return p.fixedDocument(boxes, h, footer, size.Height, nil), nil
+	}
+	// Then shrink to the floor and give up content, in order.
+	for _, plan := range dropPlans(floor, len(clean.Terms) > 0, compact) {
 		if boxes, h, footer := p.layout(plan); h <= size.Height {
 			return p.fixedDocument(boxes, h, footer, size.Height, fitWarnings(clean, sizeName, plan, rows)), nil
 		}
 	}
-	plan, ok := fewestRowsDropped(p, plans[len(plans)-1], rows, size.Height)
+	last := dropPlans(floor, len(clean.Terms) > 0, compact)
+	plan, ok := fewestRowsDropped(p, last[len(last)-1], rows, size.Height)
 	if !ok {
 		return nil, fmt.Errorf("%s: the comparison does not fit the %s size even with one row; use --size poster", clean.Source, sizeName)
 	}
 	boxes, h, footer := p.layout(plan)
 	return p.fixedDocument(boxes, h, footer, size.Height, fitWarnings(clean, sizeName, plan, rows)), nil
+}
+
+// Filling a fixed canvas scales the type up to this many times its size at
+// the poster's reference width; a social card shows at most this many
+// rows, and a square canvas becomes one when the table is longer than
+// socialRowsSquare.
+const (
+	maxFillScale     = 1.8
+	socialMaxRows    = 4
+	socialRowsSquare = 6
+	socialBodyPx     = 24.0 // body text of a social card at the reference width
+)
+
+// largestFit finds, by bisection, the largest type scale between floor and
+// plan.k at which the poster fits height. The height grows with the scale
+// (more lines, larger type), so bisection finds it in a few layouts.
+func largestFit(p *poster, plan fitPlan, floor, height float64) (fitPlan, bool) {
+	lo, hi := floor, plan.k
+	plan.k = lo
+	if _, h, _ := p.layout(plan); h > height {
+		return plan, false
+	}
+	for hi-lo > 0.005 {
+		mid := (lo + hi) / 2
+		plan.k = mid
+		if _, h, _ := p.layout(plan); h <= height {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	plan.k = lo
+	return plan, true
+}
+
+// socialCard plans a social-media card: a large title, the badges and the
+// most telling rows (those the article names as highlights, else those with
+// the shortest cells) in type that stays legible when a feed shows the card
+// small, with "+K more in the full comparison".
+func socialCard(p *poster, a *content.Article, widthScale, height float64) (fitPlan, bool) {
+	order := tellingRows(a)
+	for n := min(socialMaxRows, len(order)); n >= 2; n-- {
+		pick := append([]int(nil), order[:n]...)
+		sort.Ints(pick) // in the article's order
+		for _, noSubtitle := range []bool{false, true} {
+			if noSubtitle && a.Subtitle == "" {
+				continue
+			}
+			plan := fitPlan{k: widthScale * maxFillScale, compact: true, dropTerms: true, maxCellLines: 2, pick: pick, noSubtitle: noSubtitle, tight: true}
+			if n == len(a.Table.Rows) {
+				plan.pick = nil
+			}
+			if fit, ok := largestFit(p, plan, widthScale*socialBodyPx/bodyPx, height); ok {
+				return fit, true
+			}
+		}
+	}
+	return fitPlan{}, false
+}
+
+// tellingRows orders the rows for a social card: the article's highlights
+// first, then by the length of their longest cell.
+func tellingRows(a *content.Article) []int {
+	rows := a.Table.Rows
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	highlighted := func(i int) bool {
+		for _, h := range a.Highlights {
+			if strings.EqualFold(strings.TrimSpace(h), rows[i].Aspect) {
+				return true
+			}
+		}
+		return false
+	}
+	longest := func(i int) int {
+		n := 0
+		for _, c := range rows[i].Cells {
+			n = max(n, len([]rune(c)))
+		}
+		return n
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		hx, hy := highlighted(order[x]), highlighted(order[y])
+		if hx != hy {
+			return hx
+		}
+		return longest(order[x]) < longest(order[y])
+	})
+	return order
+}
+
+func socialWarnings(a *content.Article, size string, plan fitPlan, rows int) []content.Warning {
+	if plan.pick == nil {
+		return nil
+	}
+	return []content.Warning{content.NewWarning(a.Source, 0, "the %s card shows %d of %d aspects, as a social card does; the poster and the handout show them all", size, len(plan.pick), rows)}
 }
 
 // fixedDocument puts the footer at the bottom of a fixed canvas and
@@ -112,16 +226,11 @@ func fewestRowsDropped(p *poster, plan fitPlan, rows int, height float64) (fitPl
 	return plan, true
 }
 
-// fitPlans lists the ways to fit a fixed canvas before dropping rows, in
-// order of preference: shrink the type to the floor, then drop term
-// chips, then shorten cells.
-func fitPlans(widthScale float64, hasTerms bool) []fitPlan {
+// dropPlans lists, at the smallest type, what a fixed canvas gives up
+// before rows, in order: the term chips, then cell lines.
+func dropPlans(floor float64, hasTerms, compact bool) []fitPlan {
+	last := fitPlan{k: floor, compact: compact}
 	var plans []fitPlan
-	floor := minBodyPx / bodyPx
-	for k := widthScale * 1.15; k >= floor-1e-9; k -= 0.04 {
-		plans = append(plans, fitPlan{k: math.Max(k, floor)})
-	}
-	last := fitPlan{k: floor}
 	if hasTerms {
 		last.dropTerms = true
 		plans = append(plans, last)

@@ -3,6 +3,8 @@ package layout
 import (
 	"math"
 	"strings"
+
+	"github.com/triptych/triptych/layout/hyphen"
 )
 
 // Total-fit line breaking (Knuth and Plass, "Breaking Paragraphs into
@@ -14,9 +16,17 @@ import (
 // its neighbours, instead of filling each line greedily and leaving the
 // next to cope.
 
-// Hyphenate, when set, returns the byte offsets in a word where a hyphen
-// may be inserted (see layout/hyphen). The layout sets it to en-US.
-var Hyphenate func(word string) []int
+// Hyphenate returns the byte offsets in a word where a hyphen may be
+// inserted: Liang's algorithm over the en-US patterns (layout/hyphen),
+// which also leaves alone what should not be hyphenated (capitalised
+// words, acronyms, numbers, URLs). Nil turns hyphenation off.
+var Hyphenate = func(word string) []int {
+	h, ok := hyphen.Lang("en-US")
+	if !ok {
+		return nil
+	}
+	return h.Points(word)
+}
 
 // Breaking parameters, in TeX's terms.
 const (
