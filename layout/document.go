@@ -297,20 +297,7 @@ func SafeLink(url string) string {
 // one, so that no single word is left on a last line.
 func (f *flow) balanced(text string, face fonts.Face, size, lead float64, c Color) para {
 	p := f.plain(text, face, size, lead, c, RoleTitle)
-	n := len(p.lines)
-	if n < 2 {
-		return p
-	}
-	lo, hi := f.width()/2, f.width() // hi gives n lines
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if len(BreakLines([]Span{{Text: text, Face: face}}, size, mid, false)) <= n {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	p.lines = BreakLines([]Span{{Text: text, Face: face}}, size, hi, false)
+	p.lines = balancedLines(text, face, size, f.width())
 	return p
 }
 

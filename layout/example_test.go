@@ -7,7 +7,8 @@ import (
 	"github.com/triptych/triptych/layout"
 )
 
-// Lay out the infographic of an article at the Open Graph size.
+// Lay out the infographic of an article at the Open Graph size: a social
+// card with large type and the most telling rows.
 func ExamplePoster() {
 	a, _ := content.Load("../examples/software-engineer-vs-platform-sre.md")
 	doc, err := layout.Poster(a, layout.PosterOptions{Size: "og"})
@@ -21,9 +22,7 @@ func ExamplePoster() {
 	}
 	// Output:
 	// 1200x630, 1 page
-	// the og poster leaves out the related terms to fit
-	// the og poster shortens table cells to 2 lines to fit
-	// the og poster shows 4 of 7 aspects to fit
+	// the og card shows 2 of 7 aspects, as a social card does; the poster and the handout show them all
 }
 
 // Paginate an article as a Letter-size handout.

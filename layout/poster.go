@@ -190,6 +190,27 @@ func plainLines(s string, face fonts.Face, size, width float64) []Line {
 	return BreakLines([]Span{{Text: s, Face: face}}, size, width, false)
 }
 
+// balancedLines breaks display text (a title) into lines of even length:
+// the narrowest measure that needs no more lines than width does, so that
+// no word is left alone on a last line.
+func balancedLines(s string, face fonts.Face, size, width float64) []Line {
+	lines := plainLines(s, face, size, width)
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	lo, hi := width/2, width
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if len(plainLines(s, face, size, mid)) <= n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return plainLines(s, face, size, hi)
+}
+
 // layout places every box for a plan and returns them with the height.
 func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) {
 	k := plan.k
@@ -219,13 +240,13 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		y += h + 6*sp
 	}
 	titleSize := 42 * k
-	tb, h := textBlock(plainLines(p.a.Title, fonts.SansBold, titleSize, inner*0.92), M+inner*0.04, y, titleSize, 1.15, fonts.SansBold, th.HeaderText, 0.5, inner*0.92)
+	tb, h := textBlock(balancedLines(p.a.Title, fonts.SansBold, titleSize, inner*0.92), M+inner*0.04, y, titleSize, 1.15, fonts.SansBold, th.HeaderText, 0.5, inner*0.92)
 	add(tb...)
 	y += h
 	if p.a.Subtitle != "" && !plan.noSubtitle {
 		subSize := 20 * k
 		y += 8 * sp
-		sb, h := textBlock(plainLines(p.a.Subtitle, fonts.SansRegular, subSize, inner*0.85), M+inner*0.075, y, subSize, 1.35, fonts.SansRegular, th.HeaderSub, 0.5, inner*0.85)
+		sb, h := textBlock(balancedLines(p.a.Subtitle, fonts.SansRegular, subSize, inner*0.85), M+inner*0.075, y, subSize, 1.35, fonts.SansRegular, th.HeaderSub, 0.5, inner*0.85)
 		add(sb...)
 		y += h
 	}
@@ -242,6 +263,9 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	n := len(p.a.Table.Subjects)
 	g := gap * k
 	aspectW := math.Min(230*k, inner*0.24)
+	if plan.tight { // a social card's large labels need room to stay whole
+		aspectW = math.Min(300*k, inner*0.3)
+	}
 	colW := (inner - aspectW - g*float64(n)) / float64(n)
 	colX := func(i int) float64 { return M + aspectW + g + float64(i)*(colW+g) }
 	if plan.compact {

@@ -161,10 +161,10 @@ func TestContrast(t *testing.T) {
 }
 
 func TestFixedSizesDropInOrder(t *testing.T) {
-	a := synthetic(t, []string{"Alpha", "Beta", "Gamma"}, 12, func(r, c int) string {
+	a := synthetic(t, []string{"Alpha", "Beta", "Gamma"}, 24, func(r, c int) string {
 		return strings.Repeat("A fairly long sentence for this cell. ", 4)
 	})
-	doc, err := Poster(a, PosterOptions{Size: "og"})
+	doc, err := Poster(a, PosterOptions{Size: "portrait"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -131,6 +131,10 @@ func largestFit(p *poster, plan fitPlan, floor, height float64) (fitPlan, bool) 
 // small, with "+K more in the full comparison".
 func socialCard(p *poster, a *content.Article, widthScale, height float64) (fitPlan, bool) {
 	order := tellingRows(a)
+	cellLines := 3
+	if height < p.w*0.75 { // a landscape card has room for fewer lines
+		cellLines = 2
+	}
 	for n := min(socialMaxRows, len(order)); n >= 2; n-- {
 		pick := append([]int(nil), order[:n]...)
 		sort.Ints(pick) // in the article's order
@@ -138,7 +142,7 @@ func socialCard(p *poster, a *content.Article, widthScale, height float64) (fitP
 			if noSubtitle && a.Subtitle == "" {
 				continue
 			}
-			plan := fitPlan{k: widthScale * maxFillScale, compact: true, dropTerms: true, maxCellLines: 2, pick: pick, noSubtitle: noSubtitle, tight: true}
+			plan := fitPlan{k: widthScale * maxFillScale, compact: true, dropTerms: true, maxCellLines: cellLines, pick: pick, noSubtitle: noSubtitle, tight: true}
 			if n == len(a.Table.Rows) {
 				plan.pick = nil
 			}
