@@ -186,6 +186,21 @@ func textBlock(lines []Line, x, top, size, lh float64, face fonts.Face, c Color,
 	return boxes, float64(len(lines)) * leading
 }
 
+// cellTint is the fill of a subject's cells: the card colour tinted with
+// the subject's, at least enough to stand 1.08:1 from the page so that a
+// column reads as one (the theme's tint is a floor; lighter subjects get
+// more of their colour).
+func cellTint(th Theme, subject Color) Color {
+	tint := th.Card.Mix(subject, th.TintAlpha)
+	for a := th.TintAlpha; a < 0.45 && Contrast(tint, th.Background) < minTintContrast; a += 0.01 {
+		tint = th.Card.Mix(subject, a)
+	}
+	return tint
+}
+
+// minTintContrast is how far a cell's tint stands from the page.
+const minTintContrast = 1.08
+
 func plainLines(s string, face fonts.Face, size, width float64) []Line {
 	return BreakLines([]Span{{Text: s, Face: face}}, size, width, false)
 }
@@ -345,13 +360,19 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		aspectH := float64(len(aspectLines)) * labelSize * 1.25
 		contentH = math.Max(contentH, math.Max(aspectH, iconSize))
 		rowH := contentH + 2*cellPadY*sp
-		// Aspect label, vertically centred.
-		add(iconBoxes(IconFor(r.Aspect), M, y+(rowH-iconSize)/2, iconSize, p.subject(0).Mix(th.Text, 0.35), th.Background)...)
-		ab, _ := textBlock(aspectLines, labelX, y+(rowH-aspectH)/2, labelSize, 1.25, fonts.SansBold, th.Text, 0, labelW)
+		// The aspect label and its icon sit on the cells' first line, so
+		// that the eye reads across the row from the label.
+		firstLine := y + cellPadY*sp + body*lineHeight/2 // the middle of the cells' first line
+		labelTop := math.Max(y, firstLine-labelSize*1.25/2)
+		if len(aspectLines) > 1 {
+			labelTop = y + cellPadY*sp
+		}
+		add(iconBoxes(IconFor(r.Aspect), M, math.Max(y, firstLine-iconSize/2), iconSize, p.subject(0).Mix(th.Text, 0.35), th.Background)...)
+		ab, _ := textBlock(aspectLines, labelX, labelTop, labelSize, 1.25, fonts.SansBold, th.Text, 0, labelW)
 		add(ab...)
 		for i := range r.Cells {
 			x := colX(i)
-			tint := th.Card.Mix(p.subject(i), th.TintAlpha)
+			tint := cellTint(th, p.subject(i))
 			add(&Fill{Rect: Rect{x, y, colW, rowH}, Color: tint, Radius: 10 * k})
 			add(&Fill{Rect: Rect{x, y, accentBarW * k, rowH}, Color: p.subject(i)})
 			cb, _ := textBlock(cellLines[i], x+accentBarW*k+cellPadX*k, y+cellPadY*sp, body, lineHeight, fonts.SansRegular, th.Text, 0, colW)

@@ -43,3 +43,19 @@ func TestFooterReachesTheBottom(t *testing.T) {
 		}
 	}
 }
+
+// Cell tints read as tints: at least 1.08:1 against the page, while the
+// text on them keeps 4.5:1.
+func TestCellTintsAreVisible(t *testing.T) {
+	for _, th := range []Theme{Light, Dark} {
+		for i, s := range th.Subjects {
+			tint := cellTint(th, s)
+			if c := Contrast(tint, th.Background); c < 1.08 {
+				t.Errorf("%s subject %d: tint %s on %s is %.3f:1", th.Name, i, tint.Hex(), th.Background.Hex(), c)
+			}
+			if c := Contrast(th.Text, tint); c < 4.5 {
+				t.Errorf("%s subject %d: text on the tint is %.2f:1", th.Name, i, c)
+			}
+		}
+	}
+}
