@@ -44,6 +44,13 @@ type Article struct {
 	// Highlights name the aspects a social card shows first (front matter
 	// "highlights:").
 	Highlights []string
+	// Takeaways are the "Pick X if…" lines, one per subject, from the
+	// front matter or found in the conclusion (see Takeaway); empty when
+	// not every subject has one.
+	Takeaways []Takeaway
+	// Brand is the publisher shown in the poster's footer instead of
+	// "Made with triptych" (front matter "brand:"); empty when not given.
+	Brand Brand
 	// IgnoredKeys are the front-matter keys triptych does not use, in file
 	// order, kept so that inspect can list them.
 	IgnoredKeys []string
@@ -80,6 +87,18 @@ type Row struct {
 	// the aspect followed by the cells; the first is the one taken. Empty
 	// when the split is certain.
 	Alternatives [][]string
+}
+
+// Brand is a publisher's name, address and logo.
+type Brand struct {
+	Name string
+	URL  string
+	// LogoPath is the logo file as written; Logo its PNG bytes once read
+	// (a JPEG logo is converted), with its size in pixels.
+	LogoPath     string
+	Logo         []byte
+	LogoW, LogoH int
+	Line         int
 }
 
 // Note is one footnote: its number and text.

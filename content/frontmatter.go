@@ -164,6 +164,20 @@ func applyFrontMatter(a *Article, root *fmNode, strict bool) (frontMatterResult,
 			res.table, res.tableLine = n, k.line
 		case k.name == "theme":
 			applyTheme(a, k, fail)
+		case k.name == "brand":
+			readBrand(a, k, fail)
+		case k.name == "takeaways":
+			if k.value.kind != fmMap {
+				fail(k.line, "\"takeaways\" must map each subject to its line, like {Python: \"…\", Go: \"…\"}")
+				continue
+			}
+			for _, tk := range k.value.keys {
+				if tk.value.kind != fmScalar {
+					fail(tk.line, "takeaway for %q must be one line of text", tk.name)
+					continue
+				}
+				a.Takeaways = append(a.Takeaways, Takeaway{Subject: tk.name, Text: strings.TrimSpace(tk.value.value), Line: tk.line})
+			}
 		case k.name == "highlights":
 			// Aspects, as a list or one string split at commas (an
 			// aspect has spaces, so never split at them).
@@ -377,4 +391,31 @@ func calendarDate(y, m, d int) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
+}
+
+// readBrand reads the brand map: name, url and logo (a file path, read by
+// LoadWith relative to the article).
+func readBrand(a *Article, k fmKey, fail func(int, string, ...any)) {
+	if k.value.kind != fmMap {
+		fail(k.line, "\"brand\" must hold keys (name, url, logo)")
+		return
+	}
+	a.Brand.Line = k.line
+	for _, bk := range k.value.keys {
+		if bk.value.kind != fmScalar {
+			fail(bk.line, "\"brand.%s\" must be a single value", bk.name)
+			continue
+		}
+		v := strings.TrimSpace(bk.value.value)
+		switch bk.name {
+		case "name":
+			a.Brand.Name = v
+		case "url":
+			a.Brand.URL = v
+		case "logo":
+			a.Brand.LogoPath = v
+		default:
+			fail(bk.line, "unknown key \"brand.%s\": the brand has name, url and logo", bk.name)
+		}
+	}
 }

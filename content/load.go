@@ -43,8 +43,17 @@ func LoadWith(path string, opts ParseOptions) (*Article, error) {
 			return nil, err
 		}
 	}
-	return ParseWith(path, data, opts)
+	a, err := ParseWith(path, data, opts)
+	if err == nil {
+		loadBrandLogo(a, path)
+	}
+	return a, err
 }
+
+// LoadBrandLogo reads the logo named by an article's front matter,
+// relative to articlePath's folder, for callers that parse the bytes of a
+// file themselves (ParseWith reads no other file).
+func LoadBrandLogo(a *Article, articlePath string) { loadBrandLogo(a, articlePath) }
 
 // ReadFile reads a source file with the same checks as Load (a regular
 // file, at most MaxFileBytes), so that callers can fingerprint exactly what

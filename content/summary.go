@@ -25,6 +25,14 @@ type Summary struct {
 	Draft       bool          `json:"draft"`
 	Notes       []SummaryNote `json:"notes"`
 	LeadLists   []SummaryList `json:"lead_lists"`
+	// Takeaways are the "which to pick" lines, one per subject, or none.
+	Takeaways []SummaryTakeaway `json:"takeaways"`
+}
+
+// SummaryTakeaway is one subject's takeaway of a Summary.
+type SummaryTakeaway struct {
+	Subject string `json:"subject"`
+	Text    string `json:"text"`
 }
 
 // SummaryNote is one footnote of a Summary.
@@ -95,6 +103,10 @@ func Summarize(a *Article) Summary {
 	}
 	for _, n := range a.Notes {
 		s.Notes = append(s.Notes, SummaryNote{Number: n.Number, Text: ParagraphsText(n.Paragraphs)})
+	}
+	s.Takeaways = []SummaryTakeaway{}
+	for _, t := range a.Takeaways {
+		s.Takeaways = append(s.Takeaways, SummaryTakeaway{Subject: t.Subject, Text: t.Text})
 	}
 	for _, r := range a.Table.Rows {
 		alts := [][]string{}

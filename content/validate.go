@@ -12,6 +12,7 @@ func finish(a *Article) error {
 	if err := validate(a); err != nil {
 		return err
 	}
+	resolveTakeaways(a)
 	slug, changed := Slugify(a.Slug)
 	switch {
 	case a.Slug == "":

@@ -25,6 +25,7 @@ func (a *Article) Clone() *Article {
 	}
 	c.Keywords = append([]string(nil), a.Keywords...)
 	c.Highlights = append([]string(nil), a.Highlights...)
+	c.Takeaways = append([]Takeaway(nil), a.Takeaways...)
 	c.IgnoredKeys = append([]string(nil), a.IgnoredKeys...)
 	c.Warnings = append([]Warning(nil), a.Warnings...)
 	c.Theme.Accents = append([]string(nil), a.Theme.Accents...)
@@ -103,6 +104,9 @@ func (a *Article) editText(edit func(text string, line int) string, code bool) {
 	editParagraphs(a.Disclaimer, edit, code)
 	for i := range a.Keywords {
 		s(&a.Keywords[i], 0)
+	}
+	for i := range a.Takeaways {
+		s(&a.Takeaways[i].Text, a.Takeaways[i].Line)
 	}
 }
 
