@@ -228,6 +228,12 @@ func (f *flow) place(p para) {
 			default:
 				n = 0
 			}
+			// A page does not end with a hyphenated word when one line
+			// fewer still leaves two on it (a reader turning the page
+			// mid-word loses it).
+			if n > minSplit && endsHyphenated(lines[n-1]) {
+				n--
+			}
 		}
 		for i, l := range lines[:n] {
 			if p.marker != nil && i == 0 && len(lines) == len(p.lines) {
@@ -241,6 +247,15 @@ func (f *flow) place(p para) {
 			f.newPage()
 		}
 	}
+}
+
+// endsHyphenated reports a line broken inside a word.
+func endsHyphenated(l Line) bool {
+	if len(l.Pieces) == 0 {
+		return false
+	}
+	t := l.Pieces[len(l.Pieces)-1].Text
+	return strings.HasSuffix(t, "-") && len(t) > 1
 }
 
 // keepSpace reports whether height fits on the page, starting a new one

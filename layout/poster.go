@@ -62,7 +62,7 @@ func Poster(a *content.Article, opts PosterOptions) (*Document, error) {
 	}
 	clean, warnings := SanitizeText(a)
 	th, cw := subjectColours(th, clean, opts.Accents)
-	doc, err := posterFor(clean, th, opts.Size, opts.Scale)
+	doc, err := posterFor(clean, th, opts.Size, opts.Scale, brandOf(a, Options{}), false)
 	if err != nil {
 		return nil, err
 	}
@@ -152,6 +152,9 @@ type poster struct {
 	// the last layout, and footerFill that layout's footer band.
 	bodyStart  int
 	footerFill *Fill
+	brand      Brand
+	// noTakeaways leaves the "Which to pick" cards out (--takeaways=off).
+	noTakeaways bool
 }
 
 func (p *poster) subject(i int) Color { return p.th.Subjects[i%len(p.th.Subjects)] }
@@ -393,6 +396,32 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		y += h + 10*sp
 	}
 
+	// Takeaways: one card per subject, in its column, with the article's
+	// own sentence.
+	if tk := p.a.Takeaways; len(tk) == n && !plan.dropTakeaways && !p.noTakeaways {
+		y += 14 * sp
+		headSize := math.Max(15*k, minLabelPx)
+		cards := make([][]Line, n)
+		cardH := 0.0
+		for i, t := range tk {
+			cards[i] = plainLines(t.Text, fonts.SansRegular, body, colW-2*cellPadX*k)
+			cardH = math.Max(cardH, float64(len(cards[i]))*body*lineHeight)
+		}
+		cardH += headSize*1.3 + 10*sp + 2*cellPadY*sp
+		lb, _ := textBlock(plainLines("Which to pick", fonts.SansBold, labelSize, aspectW-4*k), M, y+cellPadY*sp, labelSize, 1.25, fonts.SansBold, th.Text, 0, aspectW-4*k)
+		add(lb...)
+		for i := range tk {
+			x := colX(i)
+			add(&Fill{Rect: Rect{x, y, colW, cardH}, Color: th.Card, Radius: 10 * k})
+			add(&Fill{Rect: Rect{x, y, colW, 5 * k}, Color: p.subject(i)})
+			hb, _ := textBlock(plainLines(p.a.Table.Subjects[i], fonts.SansBold, headSize, colW-2*cellPadX*k), x+cellPadX*k, y+cellPadY*sp+4*k, headSize, 1.3, fonts.SansBold, p.subject(i).Mix(th.Text, 0.25), 0, colW-2*cellPadX*k)
+			add(hb...)
+			cb, _ := textBlock(cards[i], x+cellPadX*k, y+cellPadY*sp+4*k+headSize*1.3+10*sp, body, lineHeight, fonts.SansRegular, th.Text, 0, colW)
+			add(cb...)
+		}
+		y += cardH + 10*sp
+	}
+
 	// Related terms as chips.
 	if len(p.a.Terms) > 0 && !plan.dropTerms {
 		y += 18 * k
@@ -450,6 +479,19 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	left := p.footerLeft()
 	right := p.footerRight()
 	rw := fonts.SansRegular.Width(right, footSize)
+	// A brand's logo goes before its name, as tall as the footer text.
+	var logo *Image
+	if b := p.brand; len(b.Logo) > 0 && b.LogoW > 0 && b.LogoH > 0 {
+		lh := footSize * 1.6
+		lw := math.Min(lh*float64(b.LogoW)/float64(b.LogoH), inner/3)
+		lh = lw * float64(b.LogoH) / float64(b.LogoW)
+		logo = &Image{Rect: Rect{0, 0, lw, lh}, PNG: b.Logo}
+		if right == "" {
+			rw = lw
+		} else {
+			rw += lw + 10*k
+		}
+	}
 	leftW := inner - rw - 24*k
 	ll := plainLines(left, fonts.SansRegular, footSize, leftW)
 	if len(ll) > 0 {
@@ -460,9 +502,15 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		fb, _ := textBlock([]Line{line}, M, y+(footH-footSize*1.3)/2, footSize, 1.3, fonts.SansRegular, th.HeaderSub, 0, leftW)
 		add(fb...)
 	}
+	rx := M + inner - rw
+	if logo != nil {
+		logo.X, logo.Y = rx, y+(footH-logo.H)/2
+		add(logo)
+		rx += logo.W + 10*k
+	}
 	// The right part is measured to fit on one line: break it at its own
 	// width (plus the breaker's slack), never wrap it.
-	rb, _ := textBlock(plainLines(right, fonts.SansRegular, footSize, rw/slack+1), M+inner-rw, y+(footH-footSize*1.3)/2, footSize, 1.3, fonts.SansRegular, th.HeaderSub, 0, rw)
+	rb, _ := textBlock(plainLines(right, fonts.SansRegular, footSize, fonts.SansRegular.Width(right, footSize)/slack+1), rx, y+(footH-footSize*1.3)/2, footSize, 1.3, fonts.SansRegular, th.HeaderSub, 0, rw)
 	add(rb...)
 	y += footH
 	return boxes, math.Ceil(y), footer
@@ -483,6 +531,15 @@ func (p *poster) footerLeft() string {
 }
 
 func (p *poster) footerRight() string {
+	if b := p.brand; b.Name != "" || len(b.Logo) > 0 || b.URL != "" {
+		if b.Name != "" {
+			return b.Name
+		}
+		if u, err := url.Parse(b.URL); err == nil && u.Host != "" {
+			return strings.TrimPrefix(u.Host, "www.")
+		}
+		return ""
+	}
 	if u, err := url.Parse(p.a.SourceURL); err == nil && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
 		return "Source: " + strings.TrimPrefix(u.Host, "www.")
 	}

@@ -26,6 +26,9 @@ type fitPlan struct {
 	pick         []int // the rows a social card shows, in order; nil: all
 	noSubtitle   bool  // a social card short of room leaves out the subtitle
 	tight        bool  // a social card: large type, tight spacing
+	// dropTakeaways leaves out the "Which to pick" cards, the first thing
+	// a fixed canvas gives up.
+	dropTakeaways bool
 }
 
 // posterFor lays out a sanitised article in a resolved theme at a size
@@ -34,7 +37,7 @@ type fitPlan struct {
 // comparison fits; the "poster" size grows with the content up to the
 // canvas limit and then shows the rows that fit. Its warnings say what
 // was given up.
-func posterFor(clean *content.Article, th Theme, sizeName string, scale int) (*Document, error) {
+func posterFor(clean *content.Article, th Theme, sizeName string, scale int, brand Brand, noTakeaways bool) (*Document, error) {
 	size, ok := PosterSizes[sizeName]
 	if sizeName == "" {
 		sizeName, size, ok = "poster", PosterSizes["poster"], true
@@ -46,7 +49,7 @@ func posterFor(clean *content.Article, th Theme, sizeName string, scale int) (*D
 	if size.Width*float64(scale) > MaxCanvasWidthPx {
 		return nil, fmt.Errorf("the %s size at scale %d is %.0f pixels wide, more than the limit of %d", sizeName, scale, size.Width*float64(scale), MaxCanvasWidthPx)
 	}
-	p := &poster{a: clean, th: th, w: size.Width}
+	p := &poster{a: clean, th: th, w: size.Width, brand: brand, noTakeaways: noTakeaways}
 	widthScale := size.Width / refWidth
 	rows := len(clean.Table.Rows)
 	if size.Height == 0 {
@@ -142,7 +145,7 @@ func socialCard(p *poster, a *content.Article, widthScale, height float64) (fitP
 			if noSubtitle && a.Subtitle == "" {
 				continue
 			}
-			plan := fitPlan{k: widthScale * maxFillScale, compact: true, dropTerms: true, maxCellLines: cellLines, pick: pick, noSubtitle: noSubtitle, tight: true}
+			plan := fitPlan{k: widthScale * maxFillScale, compact: true, dropTerms: true, dropTakeaways: true, maxCellLines: cellLines, pick: pick, noSubtitle: noSubtitle, tight: true}
 			if n == len(a.Table.Rows) {
 				plan.pick = nil
 			}
@@ -233,8 +236,8 @@ func fewestRowsDropped(p *poster, plan fitPlan, rows int, height float64) (fitPl
 // dropPlans lists, at the smallest type, what a fixed canvas gives up
 // before rows, in order: the term chips, then cell lines.
 func dropPlans(floor float64, hasTerms, compact bool) []fitPlan {
-	last := fitPlan{k: floor, compact: compact}
-	var plans []fitPlan
+	last := fitPlan{k: floor, compact: compact, dropTakeaways: true}
+	plans := []fitPlan{last}
 	if hasTerms {
 		last.dropTerms = true
 		plans = append(plans, last)
@@ -248,6 +251,9 @@ func dropPlans(floor float64, hasTerms, compact bool) []fitPlan {
 
 func fitWarnings(a *content.Article, size string, plan fitPlan, rows int) []content.Warning {
 	var ws []content.Warning
+	if plan.dropTakeaways && len(a.Takeaways) > 0 {
+		ws = append(ws, content.NewWarning(a.Source, 0, "the %s poster leaves out the takeaways to fit", size))
+	}
 	if plan.dropTerms {
 		ws = append(ws, content.NewWarning(a.Source, 0, "the %s poster leaves out the related terms to fit", size))
 	}

@@ -59,3 +59,30 @@ func TestCellTintsAreVisible(t *testing.T) {
 		}
 	}
 }
+
+// A publisher's brand replaces "Made with triptych" in the footer: its
+// logo before its name, at every size, never wrapping.
+func TestBrandInTheFooter(t *testing.T) {
+	a := load(t, "../examples/software-engineer-vs-platform-sre.md")
+	samples := SampleBoxes()
+	logo := samples[len(samples)-1].(*Image).PNG
+	for size := range PosterSizes {
+		res, err := Layout(a, Options{Size: size, Brand: Brand{Name: "Acme Careers", Logo: logo, LogoW: 2, LogoH: 2}, Parts: Parts{Poster: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var name, made, img bool
+		for _, b := range res.Poster.Pages[0].Boxes {
+			switch b := b.(type) {
+			case *Text:
+				name = name || b.Text == "Acme Careers"
+				made = made || b.Text == "Made with triptych"
+			case *Image:
+				img = img || b.Y > res.Poster.Height-80*res.Poster.Width/1200
+			}
+		}
+		if !name || made || !img {
+			t.Errorf("%s: brand name %v, logo %v, 'Made with triptych' %v", size, name, img, made)
+		}
+	}
+}

@@ -32,7 +32,15 @@ type Options struct {
 	// Typography "plain" keeps straight quotes in the drawn outputs; by
 	// default the poster and the handout show typographic quotes.
 	Typography string
-	Version    string // the tool version written into file metadata
+	// Brand is the publisher shown in the poster's footer when the article
+	// names none (triptych.yaml "brand:").
+	Brand Brand
+	// NoTakeaways leaves the poster's "Which to pick" cards out.
+	NoTakeaways bool
+	Version     string // the tool version written into file metadata
+	// Scorecard adds the workbook's Scorecard sheet (render.Options keeps
+	// it on by default).
+	Scorecard bool
 
 	// Parts choose what to lay out.
 	Parts
@@ -85,6 +93,21 @@ type Result struct {
 	Warnings []Warning
 }
 
+// Brand is a publisher's name, address and logo (PNG bytes and size).
+type Brand struct {
+	Name, URL    string
+	Logo         []byte
+	LogoW, LogoH int
+}
+
+// brandOf is the article's brand, else the options'.
+func brandOf(a *content.Article, opts Options) Brand {
+	if b := a.Brand; b.Name != "" || b.URL != "" || len(b.Logo) > 0 {
+		return Brand{Name: b.Name, URL: b.URL, Logo: b.Logo, LogoW: b.LogoW, LogoH: b.LogoH}
+	}
+	return opts.Brand
+}
+
 // DefaultLabel heads the comparison's first column when the article gives
 // no label.
 const DefaultLabel = "Aspect"
@@ -125,7 +148,7 @@ func Layout(a *content.Article, opts Options) (*Result, error) {
 	warn(cw...)
 	res.Meta = metaOf(a, th, opts, warn)
 	if opts.Poster || opts.Handout {
-		if res.Poster, err = posterFor(clean, th, opts.Size, opts.Scale); err != nil {
+		if res.Poster, err = posterFor(clean, th, opts.Size, opts.Scale, brandOf(a, opts), opts.NoTakeaways); err != nil {
 			return nil, err
 		}
 		warn(res.Poster.Warnings...)
@@ -140,7 +163,7 @@ func Layout(a *content.Article, opts Options) (*Result, error) {
 		warn(res.Handout.Warnings...)
 	}
 	if opts.Workbook {
-		res.Workbook = workbookFor(a, res.Meta, light.Subjects)
+		res.Workbook = workbookFor(a, res.Meta, light.Subjects, opts.Scorecard)
 	}
 	return res, nil
 }
