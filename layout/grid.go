@@ -29,9 +29,14 @@ const (
 	sheetFontPt = 11.0
 	sheetPx     = sheetFontPt * 96 / 72
 	digitPx     = 8.0
-	cellPadPx   = 14.0 // room kept beside the longest text of a column
+	cellPadPx   = 20.0 // room kept beside the longest text of a column
 	cellInsetPx = 6.0  // what Excel and LibreOffice keep inside a cell
 	sheetLineHt = 1.3 * sheetFontPt
+	// CellIndent is the indent level of table cells (their left padding,
+	// so that printed neighbouring columns never run together); one level
+	// is three spaces of the workbook font, indentPx.
+	CellIndent = 1
+	indentPx   = CellIndent * 3 * 0.2778 * sheetPx
 )
 
 // widthToChars converts a column's pixel width to Excel's width unit.
@@ -47,14 +52,14 @@ func measureColumn(texts []string, face fonts.Face, minPx, maxPx float64) float6
 	w := minPx
 	for _, t := range texts {
 		for _, line := range strings.Split(t, "\n") { // a cell's line breaks
-			w = math.Max(w, face.Width(line, sheetPx)+cellPadPx+2)
+			w = math.Max(w, face.Width(line, sheetPx)+cellPadPx+indentPx+2)
 		}
 	}
 	return math.Min(w, maxPx)
 }
 
 func linesAt(text string, face fonts.Face, px float64) int {
-	return max(1, len(BreakLines([]Span{{Text: text, Face: face}}, sheetPx, px-cellInsetPx, false)))
+	return max(1, len(BreakLines([]Span{{Text: text, Face: face}}, sheetPx, px-cellInsetPx-indentPx-4, false)))
 }
 
 func rowHeight(lines int) float64 {
@@ -111,4 +116,53 @@ func SheetGrid(a *content.Article) Grid {
 	g.AboutWidths = []float64{widthToChars(130), widthToChars(725)}
 	g.DisclaimerHeight = rowHeight(linesAt(content.ParagraphsText(a.Disclaimer), fonts.SansRegular, charsToPx(g.AboutWidths[1])))
 	return g
+}
+
+// Scorecard geometry: the weight and score columns hold a number and a
+// dropdown button; a subject's text column is narrower than on the
+// Comparison sheet, as the scorecard shows twice as many columns.
+const (
+	scoreMinPx, scoreMaxPx = 56.0, 110.0
+	scoreTextMinPx         = 160.0
+	scoreTextMaxPx         = 300.0
+	dropButtonPx           = 18.0
+)
+
+// scorecardGrid measures the scorecard's columns (Excel character units)
+// and rows (points): the aspect column as on the Comparison sheet, the
+// weight and score columns wide enough for their headers and the dropdown
+// button, the text columns wrapped like the Comparison's cells.
+func scorecardGrid(s *Scorecard, g *Grid) (widths, heights []float64) {
+	widths = make([]float64, len(s.Header))
+	widths[0] = g.ColWidths[0]
+	number := func(head string) float64 {
+		// centred, so without the indent; room for the dropdown button
+		px := fonts.SansBold.Width(head, sheetPx) + cellPadPx + dropButtonPx
+		return widthToChars(math.Min(math.Max(px, scoreMinPx), scoreMaxPx))
+	}
+	widths[s.WeightColumn()-1] = number(s.Header[s.WeightColumn()-1])
+	aspectW := charsToPx(widths[0])
+	total := linesAt(s.TotalLabel, fonts.SansBold, aspectW)
+	for i := 0; i < s.Subjects(); i++ {
+		texts := []string{s.Header[s.TextColumn(i)-1]}
+		for _, r := range s.Rows {
+			texts = append(texts, r.Cells[i+1])
+		}
+		widths[s.TextColumn(i)-1] = widthToChars(measureColumn(texts, fonts.SansRegular, scoreTextMinPx, scoreTextMaxPx))
+		widths[s.ScoreColumn(i)-1] = number(s.Header[s.ScoreColumn(i)-1])
+	}
+	head := 1
+	for c, h := range s.Header {
+		head = max(head, linesAt(h, fonts.SansBold, charsToPx(widths[c])))
+	}
+	heights = append(heights, rowHeight(head))
+	for _, r := range s.Rows {
+		lines := linesAt(r.Cells[0], fonts.SansBold, aspectW)
+		for i := 0; i < s.Subjects(); i++ {
+			lines = max(lines, linesAt(r.Cells[i+1], fonts.SansRegular, charsToPx(widths[s.TextColumn(i)-1])))
+		}
+		heights = append(heights, rowHeight(lines))
+	}
+	heights = append(heights, rowHeight(total), rowHeight(linesAt(s.BestLabel, fonts.SansBold, aspectW)))
+	return widths, heights
 }

@@ -1,5 +1,12 @@
 package render
 
+import "github.com/triptych/triptych/layout"
+
+import (
+	"fmt"
+	"strings"
+)
+
 // Options are the choices that shape every output. The zero value means the
 // defaults: the light theme, the poster size at 1x, A4 paper.
 type Options struct {
@@ -15,8 +22,49 @@ type Options struct {
 	Accents []string
 	// Typography "plain" keeps straight quotes in the PNG and the PDF.
 	Typography string
+	// Brand replaces "Made with triptych" in the poster's footer when the
+	// article names no brand of its own.
+	Brand layout.Brand
 	// CSVBOM starts CSV files with a UTF-8 byte-order mark, for Excel.
 	CSVBOM bool
 	// Version is the tool version written into file metadata.
 	Version string
+	// NoScorecard leaves the spreadsheet's Scorecard sheet out
+	// (--scorecard=off); the zero value keeps it, as the default is on.
+	NoScorecard bool
+	// NoTakeaways leaves the poster's "Which to pick" cards out
+	// (--takeaways=off).
+	NoTakeaways bool
+}
+
+// SetTakeaways reads the value of --takeaways: "on" or "off".
+func (o *Options) SetTakeaways(v string) error {
+	off, err := onOff("takeaways", v)
+	o.NoTakeaways = off
+	return err
+}
+
+// onOff reads an on/off flag value and reports whether it says off.
+func onOff(flag, v string) (off bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "on", "true", "yes", "1":
+		return false, nil
+	case "off", "false", "no", "0":
+		return true, nil
+	}
+	return false, fmt.Errorf("--%s %q: choose on or off", flag, v)
+}
+
+// SetScorecard reads the value of --scorecard: "on" or "off" (also true,
+// false, yes, no, 1, 0).
+func (o *Options) SetScorecard(v string) error {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "on", "true", "yes", "1":
+		o.NoScorecard = false
+	case "off", "false", "no", "0":
+		o.NoScorecard = true
+	default:
+		return fmt.Errorf("--scorecard %q: choose on or off", v)
+	}
+	return nil
 }

@@ -80,7 +80,8 @@ type Renderer interface {
 // LayoutOptions returns the layout options for painting with renderers:
 // opts' choices and every part one of them needs.
 func LayoutOptions(renderers []Renderer, opts Options) layout.Options {
-	lo := layout.Options{Theme: opts.Theme, Size: opts.Size, Paper: opts.Paper, Accents: opts.Accents, Scale: opts.Scale, Version: opts.Version, Typography: opts.Typography}
+	lo := layout.Options{Theme: opts.Theme, Size: opts.Size, Paper: opts.Paper, Accents: opts.Accents, Scale: opts.Scale, Version: opts.Version, Typography: opts.Typography, Scorecard: !opts.NoScorecard,
+		Brand: opts.Brand, NoTakeaways: opts.NoTakeaways}
 	for _, r := range renderers {
 		n := r.Needs()
 		lo.Poster = lo.Poster || n.Poster

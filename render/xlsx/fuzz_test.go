@@ -30,6 +30,7 @@ func FuzzCellRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		record("fuzz-seed", res.Files[0].Data)
 		x, err := excelize.OpenReader(bytes.NewReader(res.Files[0].Data))
 		if err != nil {
 			t.Fatal(err)

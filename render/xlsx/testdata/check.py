@@ -6,7 +6,7 @@ import sys
 import openpyxl
 
 wb = openpyxl.load_workbook(sys.argv[1])
-out = {"sheets": wb.sheetnames, "tables": {}, "formulas": 0}
+out = {"sheets": wb.sheetnames, "tables": {}, "formulas": {}}
 ws = wb["Comparison"]
 out["freeze"] = ws.freeze_panes
 out["print_titles"] = ws.print_title_rows
@@ -19,7 +19,7 @@ for name in wb.sheetnames:
     for row in sheet.iter_rows():
         for c in row:
             if c.data_type == "f":
-                out["formulas"] += 1
+                out["formulas"][name] = out["formulas"].get(name, 0) + 1
 rows = []
 for row in ws.iter_rows(min_row=5, values_only=True):
     if any(v is not None for v in row):
