@@ -30,7 +30,8 @@ var allowed = map[string][]string{
 	"internal/testkit":   {"content"},
 	"internal/painttest": {"content", "layout", "render"},
 	"":                   {"content", "layout", "out", "render", "render/png", "render/pdf", "render/xlsx"},
-	"cmd/triptych":       {"", "content", "layout", "out", "render"},
+	"serve":              {"", "content", "layout", "render"},
+	"cmd/triptych":       {"", "content", "layout", "out", "render", "serve"},
 }
 
 // TestImportsFollowTheStages fails on any import against the stage order.

@@ -134,7 +134,7 @@ func TestBatchCorpusIncremental(t *testing.T) {
 	}
 
 	// An output damaged on disk is rebuilt.
-	e := m.Articles[relativeKey(mustGetwd(t), paths[3])]
+	e := m.Articles[filepath.Base(paths[3])]
 	os.WriteFile(filepath.Join(dst, e.Outputs[0].Path), []byte("broken"), 0o644)
 	if rep := build(t, opts); rep.Built != 1 {
 		t.Fatalf("after damaging an output: %s", rep.Summary())
@@ -175,17 +175,9 @@ func TestBatchCorpusIncremental(t *testing.T) {
 	}
 }
 
-func mustGetwd(t testing.TB) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return wd
-}
-
 func TestSecondRunOnTheSameFolderFailsAtOnce(t *testing.T) {
 	dst := t.TempDir()
-	unlock, err := out.Lock(dst, ".triptych.lock")
+	unlock, err := out.Lock(dst, out.Shard{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +197,7 @@ func TestShardsAreDisjointAndComplete(t *testing.T) {
 	seen := map[string]int{}
 	var manifests []*out.Manifest
 	for k := range 4 {
-		rep := build(t, Options{Sources: []string{src}, OutDir: dst, Formats: []render.Format{render.XLSX}, Shard: Shard{k, 4}})
+		rep := build(t, Options{Sources: []string{src}, OutDir: dst, Formats: []render.Format{render.XLSX}, Shard: Shard{Index: k, Count: 4}})
 		for _, a := range rep.Articles {
 			seen[a.Source]++
 		}

@@ -6,12 +6,7 @@ package triptych
 
 import (
 	_ "embed"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/triptych/triptych/content"
@@ -50,62 +45,6 @@ func Available(f render.Format) bool {
 	return ok
 }
 
-// ExpandSources turns files, folders and glob patterns into a sorted list
-// of article paths. No sources gives one "" entry: the default article.
-func ExpandSources(args []string) ([]string, error) {
-	if len(args) == 0 {
-		return []string{""}, nil
-	}
-	seen := map[string]bool{}
-	var list []string
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			list = append(list, p)
-		}
-	}
-	for _, arg := range args {
-		info, err := os.Stat(arg)
-		switch {
-		case err == nil && info.IsDir():
-			err := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if d.IsDir() && p != arg && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				if !d.IsDir() && IsArticleFile(p) {
-					add(p)
-				}
-				return nil
-			})
-			if err != nil {
-				return nil, err
-			}
-		case err == nil:
-			add(arg)
-		case errors.Is(err, fs.ErrNotExist) && strings.ContainsAny(arg, "*?["):
-			matches, gerr := filepath.Glob(arg)
-			if gerr != nil {
-				return nil, fmt.Errorf("%s: bad pattern: %w", arg, gerr)
-			}
-			if len(matches) == 0 {
-				return nil, fmt.Errorf("%s: no file matches", arg)
-			}
-			for _, m := range matches {
-				if IsArticleFile(m) {
-					add(m)
-				}
-			}
-		default:
-			return nil, fmt.Errorf("%s: no such file or folder", arg)
-		}
-	}
-	sort.Strings(list)
-	return list, nil
-}
-
 // IsArticleFile reports whether a path names a source article: its
 // extension is one of content.Extensions.
 func IsArticleFile(p string) bool {
@@ -117,3 +56,7 @@ func IsArticleFile(p string) bool {
 	}
 	return false
 }
+
+// CanvasLimit is the largest infographic in pixels, so that options
+// asking for more are refused before any work.
+func CanvasLimit() (width, height int) { return png.MaxWidthPx, png.MaxHeightPx }

@@ -2,9 +2,9 @@ package out
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 )
@@ -18,11 +18,19 @@ type Journal struct {
 	f *os.File
 }
 
-// OpenJournal opens (creating) the journal at path for appending.
+// OpenJournal opens (creating) the journal at path for appending. A
+// symbolic link in its place is refused, not followed.
 func OpenJournal(path string) (*Journal, error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err := refuseSymlink(path); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND|oNoFollow, 0o644)
 	if err != nil {
 		return nil, err
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, errors.New(path + " is not a regular file")
 	}
 	return &Journal{f: f}, nil
 }
@@ -41,16 +49,17 @@ func (j *Journal) Append(e *Entry) error {
 func (j *Journal) Close() error { return j.f.Close() }
 
 // Replay applies the entries of a journal left by an interrupted run to m;
-// a torn last line is ignored.
+// a torn last line is ignored, and so is any entry that cannot be trusted.
 func Replay(m *Manifest, path string) error {
-	data, err := os.ReadFile(path)
+	f, _, err := openRegular(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	defer f.Close()
+	sc := bufio.NewScanner(io.LimitReader(f, maxManifestBytes))
 	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
 	for sc.Scan() {
 		var e Entry
@@ -58,5 +67,6 @@ func Replay(m *Manifest, path string) error {
 			m.Articles[e.Source] = &e
 		}
 	}
+	m.sanitize()
 	return nil
 }

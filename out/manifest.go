@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 )
@@ -16,12 +15,21 @@ import (
 // ManifestVersion is the schema version of manifest.json.
 const ManifestVersion = 1
 
+// maxManifestBytes bounds what is read of a manifest: a batch of 100,000
+// articles takes about 100 MiB; anything larger is not ours.
+const maxManifestBytes = 512 << 20
+
 // Manifest records what a run built, for incremental rebuilds and for
 // people and scripts checking a batch.
 type Manifest struct {
-	Version  int               `json:"manifest_version"`
-	Tool     string            `json:"tool_version"`
-	Articles map[string]*Entry `json:"articles"` // by source path, relative to the working folder
+	Version int    `json:"manifest_version"`
+	Tool    string `json:"tool_version"`
+	// SourceRoot is the folder the article keys are relative to, written
+	// relative to the output folder (slash-separated), so that the keys
+	// stay the same whatever the working folder of a run. "" when unknown
+	// (an older manifest: its keys were relative to its working folder).
+	SourceRoot string            `json:"source_root,omitempty"`
+	Articles   map[string]*Entry `json:"articles"` // by source path, relative to SourceRoot
 }
 
 // Entry is one article's record.
@@ -54,22 +62,54 @@ func NewManifest(tool string) *Manifest {
 
 // ReadManifest reads path. A missing file gives an empty manifest; a
 // damaged one gives an empty manifest and an error to report as a warning
-// (everything is rebuilt).
+// (everything is rebuilt). Entries that cannot be trusted (null, or naming
+// an output outside their article's folder) are dropped or marked for
+// rebuilding, with an error saying so.
 func ReadManifest(path, tool string) (*Manifest, error) {
 	m := NewManifest(tool)
-	data, err := os.ReadFile(path)
+	f, _, err := openRegular(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
 	}
 	if err != nil {
-		return m, err
+		return m, fmt.Errorf("%s: %w; rebuilding everything", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxManifestBytes+1))
+	if err != nil {
+		return m, fmt.Errorf("%s: %w; rebuilding everything", path, err)
 	}
 	var read Manifest
-	if err := json.Unmarshal(data, &read); err != nil || read.Version != ManifestVersion || read.Articles == nil {
+	if len(data) > maxManifestBytes || json.Unmarshal(data, &read) != nil || read.Version != ManifestVersion || read.Articles == nil {
 		return m, fmt.Errorf("%s is damaged or from another version; rebuilding everything", path)
 	}
 	read.Tool = tool
+	if bad := read.sanitize(); len(bad) > 0 {
+		return &read, fmt.Errorf("%s: ignored %d damaged entries (%s); they are rebuilt", path, len(bad), bad[0])
+	}
 	return &read, nil
+}
+
+// sanitize drops null entries and distrusts entries whose outputs are not
+// all files of their own article folder, returning the keys concerned.
+func (m *Manifest) sanitize() (bad []string) {
+	for _, key := range m.Sources() {
+		e := m.Articles[key]
+		if e == nil {
+			delete(m.Articles, key)
+			bad = append(bad, key)
+			continue
+		}
+		e.Source = key
+		for _, o := range e.Outputs {
+			if !outputName(e.Slug, o.Path) {
+				e.Status, e.Outputs = "failed", nil
+				bad = append(bad, key)
+				break
+			}
+		}
+	}
+	return bad
 }
 
 // Write saves the manifest atomically, with sorted keys and stable
@@ -79,43 +119,62 @@ func (m *Manifest) Write(path string) error {
 	if err != nil {
 		return err
 	}
+	if err := refuseSymlink(path); err != nil {
+		return err
+	}
 	return WriteFile(path, append(data, '\n'))
 }
 
 // Sources returns the recorded source paths, sorted.
 func (m *Manifest) Sources() []string {
-	out := make([]string, 0, len(m.Articles))
+	keys := make([]string, 0, len(m.Articles))
 	for s := range m.Articles {
-		out = append(out, s)
+		keys = append(keys, s)
 	}
-	sort.Strings(out)
-	return out
+	sort.Strings(keys)
+	return keys
 }
 
-// Fresh reports whether the entry's outputs are on disk as recorded: same
-// size and modification time, or, when the time differs, the same hash.
+// Fresh reports whether the entry's outputs are on disk under root as
+// recorded: same size and modification time, or, when the time differs,
+// the same hash. Only regular files of the article's own folder are
+// looked at; links are not followed.
 func (e *Entry) Fresh(root string) bool {
-	if e.Status != "ok" || len(e.Outputs) == 0 {
+	if e == nil || e.Status != "ok" || len(e.Outputs) == 0 {
+		return false
+	}
+	if _, err := articleDir(root, e.Slug, false); err != nil {
 		return false
 	}
 	for _, o := range e.Outputs {
-		info, err := os.Stat(filepath.Join(root, o.Path))
-		if err != nil || info.Size() != o.Size {
+		if !outputName(e.Slug, o.Path) {
 			return false
 		}
-		if info.ModTime().UnixNano() != o.ModTime {
-			sum, err := HashFile(filepath.Join(root, o.Path))
-			if err != nil || sum != o.SHA256 {
-				return false
-			}
+		f, info, err := openRegular(filepath.Join(root, filepath.FromSlash(o.Path)))
+		if err != nil {
+			return false
+		}
+		same := info.Size() == o.Size && (info.ModTime().UnixNano() == o.ModTime || hashReader(f) == o.SHA256)
+		f.Close()
+		if !same {
+			return false
 		}
 	}
 	return true
 }
 
-// HashFile returns the SHA-256 of a file, in hex.
+func hashReader(r io.Reader) string {
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// HashFile returns the SHA-256 of a regular file, in hex, without
+// following a symbolic link.
 func HashFile(path string) (string, error) {
-	f, err := os.Open(path)
+	f, _, err := openRegular(path)
 	if err != nil {
 		return "", err
 	}
@@ -134,12 +193,19 @@ func HashBytes(data []byte) string {
 }
 
 // Merge combines shard manifests into one; a later manifest's entry for
-// the same source wins.
+// the same source wins. The source root is kept when all parts agree.
 func Merge(tool string, parts ...*Manifest) *Manifest {
 	m := NewManifest(tool)
-	for _, p := range parts {
+	for i, p := range parts {
+		if i == 0 {
+			m.SourceRoot = p.SourceRoot
+		} else if p.SourceRoot != m.SourceRoot {
+			m.SourceRoot = ""
+		}
 		for k, v := range p.Articles {
-			m.Articles[k] = v
+			if v != nil {
+				m.Articles[k] = v
+			}
 		}
 	}
 	return m

@@ -36,7 +36,7 @@ func TestWriteFileReplacesAtomicallyAndCleansUp(t *testing.T) {
 		t.Errorf("left %d files, want 1", len(entries))
 	}
 	os.WriteFile(filepath.Join(dir, TempPrefix+"f.txt-123"), []byte("partial"), 0o644)
-	if n, err := CleanTemps(dir); err != nil || n != 1 {
+	if n, err := CleanTemps(dir, Shard{}); err != nil || n != 1 {
 		t.Errorf("CleanTemps = %d, %v", n, err)
 	}
 	// A write into a folder that cannot be created fails without a trace.
@@ -89,15 +89,15 @@ func TestManifestRoundTripJournalAndFreshness(t *testing.T) {
 
 func TestLockIsExclusive(t *testing.T) {
 	dir := t.TempDir()
-	unlock, err := Lock(dir, "l")
+	unlock, err := Lock(dir, Shard{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Lock(dir, "l"); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "in use") {
+	if _, err := Lock(dir, Shard{}); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "in use") {
 		t.Errorf("second lock: %v", err)
 	}
 	unlock()
-	again, err := Lock(dir, "l")
+	again, err := Lock(dir, Shard{})
 	if err != nil {
 		t.Fatalf("after unlock: %v", err)
 	}

@@ -1,14 +1,19 @@
-// Package out publishes rendered files: it names them inside the output
-// folder, writes each one atomically (temp file, fsync, rename, fsync of the
-// folder), and never leaves a partial file under a final name.
+// Package out is the publisher: the only code that touches the output
+// folder. A Store owns the folder for one run: the lock, the journal and
+// manifest, freshness checks, publishing an article's files as one unit and
+// pruning by ownership. Every file is written to a temporary file, fsynced
+// and renamed, so no final name ever holds a partial file, and no symbolic
+// link inside the folder is ever followed.
 package out
 
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -16,57 +21,81 @@ import (
 // any that a killed run left behind.
 const TempPrefix = ".triptych-tmp-"
 
-// ErrEscapes reports an output name that would leave the output folder.
-var ErrEscapes = errors.New("output path leaves the output folder")
+// Shard is one part of a batch split across processes or machines that
+// share one output folder. The zero value is the whole batch.
+type Shard struct{ Index, Count int }
 
-// Target returns root/slug/slug+suffix, refusing any slug or suffix that is
-// not a plain file name.
-func Target(root, slug, suffix string) (string, error) {
-	name := slug + suffix
-	if slug == "" || slug == "." || slug == ".." || strings.ContainsAny(name, `/\`+"\x00") || strings.HasPrefix(slug, ".") {
-		return "", fmt.Errorf("%w: %q", ErrEscapes, name)
+// tag names the shard in lock, journal and temporary file names; the whole
+// batch is "0-of-1".
+func (s Shard) tag() string {
+	return strconv.Itoa(s.Index) + "-of-" + strconv.Itoa(s.count())
+}
+
+func (s Shard) count() int { return max(1, s.Count) }
+
+// Owns reports whether key (a slug) belongs to the shard: FNV-1a of the
+// key modulo the shard count, the same on every machine.
+func (s Shard) Owns(key string) bool {
+	if s.count() == 1 {
+		return true
 	}
-	p := filepath.Join(root, slug, name)
-	rel, err := filepath.Rel(root, p)
-	if err != nil || strings.HasPrefix(rel, "..") || filepath.IsAbs(rel) {
-		return "", fmt.Errorf("%w: %q", ErrEscapes, name)
-	}
-	return p, nil
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return h.Sum64()%uint64(s.Count) == uint64(s.Index)
 }
 
 // WriteFile writes data to path atomically: readers see the old file or the
-// new one, never a part. The folder is created if needed.
-func WriteFile(path string, data []byte) (err error) {
+// new one, never a part. The folder is created if needed. It is for files
+// outside an article folder (the manifest, a converted article); articles
+// are published with Store.Publish.
+func WriteFile(path string, data []byte) error {
+	// Renaming over a device (/dev/null), a link or a folder would replace
+	// it with a plain file: refuse anything but a regular file or nothing.
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file; triptych only replaces regular files", path)
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, TempPrefix+filepath.Base(path)+"-*")
+	tmp, err := writeTemp(dir, filepath.Base(path), "", data)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return err
 	}
 	return syncDir(dir)
+}
+
+// writeTemp writes data to a new temporary file in dir, named after name
+// and tagged with the shard writing it, and fsyncs it. On failure nothing
+// is left behind.
+func writeTemp(dir, name, tag string, data []byte) (tmpPath string, err error) {
+	if tag != "" {
+		tag += "-"
+	}
+	f, err := os.CreateTemp(dir, TempPrefix+tag+name+"-*")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return "", err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return "", err
+	}
+	if err = f.Sync(); err != nil {
+		return "", err
+	}
+	return f.Name(), f.Close()
 }
 
 func syncDir(dir string) error {
@@ -75,29 +104,58 @@ func syncDir(dir string) error {
 		return err
 	}
 	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) {
+	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) && !errors.Is(err, fs.ErrPermission) {
 		return err
 	}
 	return nil
 }
 
-// CleanTemps removes temporary files that an interrupted run left under
-// root, and reports how many it removed.
-func CleanTemps(root string) (int, error) {
+// tempOwner reads the shard tag of a temporary file name: ok is false for
+// a name without one (written by WriteFile or an older triptych).
+func tempOwner(name string) (index, count int, ok bool) {
+	rest := strings.TrimPrefix(name, TempPrefix)
+	parts := strings.SplitN(rest, "-", 4)
+	if len(parts) < 4 || parts[1] != "of" {
+		return 0, 0, false
+	}
+	i, err1 := strconv.Atoi(parts[0])
+	n, err2 := strconv.Atoi(parts[2])
+	return i, n, err1 == nil && err2 == nil
+}
+
+// CleanTemps removes the temporary files that an interrupted run of this
+// shard left in root and its article folders, and reports how many. Files
+// of another shard of the same count are left alone: that shard may be
+// running now and writing them. Files of another count, or untagged, are
+// removed: the folder lock guarantees no such run is active. Symbolic
+// links are not followed.
+func CleanTemps(root string, shard Shard) (int, error) {
 	removed := 0
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	var clean func(dir string) error
+	clean = func(dir string) error {
+		entries, err := os.ReadDir(dir)
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
 			return err
 		}
-		if !d.IsDir() && strings.HasPrefix(d.Name(), TempPrefix) {
-			if err := os.Remove(p); err == nil {
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() && dir == root && validSlug(name) {
+				if err := clean(filepath.Join(dir, name)); err != nil {
+					return fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
+				}
+				continue
+			}
+			if !strings.HasPrefix(name, TempPrefix) {
+				continue
+			}
+			if i, n, ok := tempOwner(name); ok && n == shard.count() && i != shard.Index {
+				continue
+			}
+			if os.Remove(filepath.Join(dir, name)) == nil {
 				removed++
 			}
 		}
 		return nil
-	})
-	return removed, err
+	}
+	return removed, clean(root)
 }

@@ -30,19 +30,55 @@ type config struct {
 	Strict    bool   `yaml:"strict"`
 	Drafts    bool   `yaml:"drafts"`
 	DateOrder string `yaml:"date_order"`
+	// Typography "plain" keeps straight quotes in the PNG and the PDF.
+	Typography string `yaml:"typography"`
+	// Brand replaces "Made with triptych" in the poster's footer; its logo
+	// is a PNG or JPEG file relative to the options file's folder.
+	Brand *brandConfig `yaml:"brand"`
+	// Scorecard and Takeaways turn the workbook's Scorecard sheet and the
+	// poster's "Which to pick" cards off when false.
+	Scorecard *bool `yaml:"scorecard"`
+	Takeaways *bool `yaml:"takeaways"`
 }
 
+type brandConfig struct {
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+	Logo string `yaml:"logo"`
+}
+
+// maxConfigBytes bounds the options file.
+const maxConfigBytes = 64 << 10
+
 // loadConfig reads path; a missing default file is no error.
+// Only a regular file is read, and never more than maxConfigBytes of it:
+// --config /dev/zero, a FIFO or a triptych.yaml linked to either is
+// refused, not read until memory runs out or forever.
 func loadConfig(path string, explicit bool) (config, error) {
 	var c config
-	data, err := os.ReadFile(path)
+	info, err := os.Stat(path)
 	if err != nil {
 		if !explicit && errors.Is(err, fs.ErrNotExist) {
 			return c, nil
 		}
 		return c, err
 	}
-	if len(data) > 64<<10 {
+	if !info.Mode().IsRegular() {
+		return c, fmt.Errorf("%s: the options file must be a regular file", path)
+	}
+	if info.Size() > maxConfigBytes {
+		return c, fmt.Errorf("%s: larger than 64 KiB", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return c, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
+	if err != nil {
+		return c, err
+	}
+	if len(data) > maxConfigBytes {
 		return c, fmt.Errorf("%s: larger than 64 KiB", path)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))

@@ -2,12 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/triptych/triptych/content"
 )
 
 // hostileCases are the inputs of RELIABILITY.md section 3, each with its
@@ -64,7 +67,7 @@ var hostileCases = []struct {
 	{"emoji and cjk", "emoji.md", "---\ntitle: Deploy 🚀 漢字 — “q” vs Rollback\n---\n\n| Aspect | Deploy 🚀 | Rollback |\n|---|---|---|\n| Goal | 漢字 | y |\n", false, "the fonts have no glyph for"},
 	{"combining flood and bidi", "bidi.md", "---\ntitle: \"Z\u0336\u0337\u0338\u0300\u0301\u0302\u0303\u0304\u0305\u0306 \u202eevil vs Good\"\n---\n\n| Aspect | Evil | Good |\n|---|---|---|\n| Goal | x | y |\n", false, "removed invisible control characters"},
 	{"cell over limit", "cell.md", "---\ntitle: a\n---\n\n| Aspect | A | B |\n|---|---|---|\n| Goal | " + strings.Repeat("c", 2001) + " | y |\n", true, "cell.md:7: table cell is 2001 characters long"},
-	{"too many rows", "rows.md", "---\ntitle: a\n---\n\n| Aspect | A | B |\n|---|---|---|\n" + strings.Repeat("| R | x | y |\n", 101), true, "rows.md:107: table has 101 rows"},
+	{"too many rows", "rows.md", "---\ntitle: a\n---\n\n| Aspect | A | B |\n|---|---|---|\n" + strings.Repeat("| R | x | y |\n", content.MaxRows+1), true, fmt.Sprintf("rows.md:%d: table has %d rows", content.MaxRows+7, content.MaxRows+1)},
 }
 
 func nestedList(n int) string {

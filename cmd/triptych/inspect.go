@@ -24,7 +24,8 @@ With --json it prints a stable JSON object with the fields slug, title,
 subtitle, updated (YYYY-MM-DD), author, lead, table {subjects, rows [{aspect,
 cells, alternatives}], label, choice}, sections [{heading, paragraphs, level,
 lists, tables}], terms [{name, definition}], figure, disclaimer, warnings,
-keywords, ignored_keys, draft, notes [{number, text}] and lead_lists.`,
+keywords, ignored_keys, draft, notes [{number, text}], lead_lists and
+takeaways [{subject, text}].`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkDateOrder(parse.DateOrder); err != nil {
@@ -113,6 +114,13 @@ func printSummary(w io.Writer, s content.Summary) {
 		fmt.Fprintf(w, "  - %s\n", t.Name)
 	}
 	fmt.Fprintln(w)
+	if len(s.Takeaways) > 0 {
+		fmt.Fprintf(w, "Takeaways (the poster's \"Which to pick\" cards):\n")
+		for _, t := range s.Takeaways {
+			fmt.Fprintf(w, "  %s: %s\n", t.Subject, t.Text)
+		}
+		fmt.Fprintln(w)
+	}
 	if len(s.Notes) > 0 {
 		fmt.Fprintf(w, "Notes (%d):\n", len(s.Notes))
 		for _, n := range s.Notes {

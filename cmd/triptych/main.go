@@ -25,5 +25,10 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+	code := Main(os.Args[1:], os.Stdout, os.Stderr)
+	// A run stopped by a signal exits as shells expect of it.
+	if s := interruptStatus.Load(); s != 0 && code != exitOK {
+		code = int(s)
+	}
+	os.Exit(code)
 }

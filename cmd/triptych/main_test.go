@@ -33,7 +33,7 @@ func TestInspectJSONSeed(t *testing.T) {
 	// The fields scripts have relied on since the first release, then the
 	// ones added for site-generator Markdown and web pages.
 	keys := []string{"slug", "title", "subtitle", "updated", "author", "lead", "table", "sections", "terms", "figure", "disclaimer", "warnings",
-		"keywords", "ignored_keys", "draft", "notes", "lead_lists"}
+		"keywords", "ignored_keys", "draft", "notes", "lead_lists", "takeaways"}
 	if len(got) != len(keys) {
 		t.Errorf("JSON has %d fields, want exactly %d", len(got), len(keys))
 	}

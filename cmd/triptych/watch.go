@@ -1,17 +1,13 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 	"github.com/triptych/triptych"
 )
 
@@ -20,33 +16,39 @@ import (
 const debounce = 300 * time.Millisecond
 
 func newWatchCommand() *cobra.Command {
-	build := newBuildCommand()
-	build.SilenceUsage, build.SilenceErrors = true, true
+	var flags *buildFlags
 	cmd := &cobra.Command{
 		Use:   "watch [PATH|DIR ...]",
 		Short: "Rebuild articles when they change",
 		Long: `watch builds the given articles or folders once, then rebuilds whatever
 changes when a file is saved, until interrupted. It takes the same flags as
-build; only changed articles are rebuilt.`,
+build; only changed articles are rebuilt. Changes inside the output folder
+are ignored.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{fmt.Errorf("name the files or folders to watch")}
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			// The options are read and checked once; every rebuild uses
+			// the same value.
+			opts, err := flags.options(cmd, args)
+			if err != nil {
+				return err
+			}
+			ctx, stop := withInterrupts(cmd.Context(), cmd.ErrOrStderr(), false)
 			defer stop()
 			w, err := fsnotify.NewWatcher()
 			if err != nil {
 				return err
 			}
 			defer w.Close()
+			outAbs, _ := filepath.Abs(opts.OutDir)
 			for _, a := range args {
-				if err := watchTree(w, a); err != nil {
+				if err := watchTree(w, a, outAbs); err != nil {
 					return err
 				}
 			}
 			run := func() {
-				build.SetArgs(append(args, flagArgs(cmd)...))
-				if err := build.ExecuteContext(ctx); err != nil && err != errSomeFailed {
+				if _, err := runBuild(ctx, cmd, opts, flags.asJSON); err != nil {
 					fmt.Fprintln(cmd.ErrOrStderr(), "triptych:", err)
 				}
 			}
@@ -61,9 +63,12 @@ build; only changed articles are rebuilt.`,
 					if !ok {
 						return nil
 					}
+					if abs, err := filepath.Abs(ev.Name); err == nil && inside(outAbs, abs) {
+						continue
+					}
 					if ev.Has(fsnotify.Create) {
-						if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-							watchTree(w, ev.Name)
+						if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+							watchTree(w, ev.Name, outAbs)
 						}
 					}
 					if triptych.IsArticleFile(ev.Name) {
@@ -77,21 +82,19 @@ build; only changed articles are rebuilt.`,
 			}
 		},
 	}
-	cmd.Flags().AddFlagSet(build.Flags())
+	flags = addBuildFlags(cmd.Flags())
 	return cmd
 }
 
-// flagArgs returns the flags given to watch, to pass on to build.
-func flagArgs(cmd *cobra.Command) []string {
-	var out []string
-	cmd.Flags().Visit(func(f *pflag.Flag) {
-		out = append(out, "--"+f.Name+"="+f.Value.String())
-	})
-	return out
+// inside reports whether p is dir or below it.
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !filepath.IsAbs(rel) && (len(rel) < 3 || rel[:3] != ".."+string(filepath.Separator))
 }
 
-// watchTree watches a file's folder, or a folder and its subfolders.
-func watchTree(w *fsnotify.Watcher, root string) error {
+// watchTree watches a file's folder, or a folder and its subfolders,
+// except the output folder.
+func watchTree(w *fsnotify.Watcher, root, outAbs string) error {
 	info, err := os.Stat(root)
 	if err != nil {
 		return err
@@ -101,11 +104,14 @@ func watchTree(w *fsnotify.Watcher, root string) error {
 	}
 	return filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return nil // an unreadable folder is reported by the build
 		}
-		if d.IsDir() {
-			return w.Add(p)
+		if !d.IsDir() {
+			return nil
 		}
-		return nil
+		if abs, err := filepath.Abs(p); err == nil && inside(outAbs, abs) {
+			return filepath.SkipDir
+		}
+		return w.Add(p)
 	})
 }
