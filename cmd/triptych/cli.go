@@ -57,7 +57,7 @@ With no arguments, "triptych build" builds the bundled example article.`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newBuildCommand(), newWatchCommand(), newInspectCommand(), newConvertCommand(), newManifestCommand(), newVersionCommand())
-	root.AddCommand(newFixCommand())
+	root.AddCommand(newFixCommand(), newServeCommand())
 	return root
 }
 
