@@ -13,6 +13,10 @@ import (
 func withoutPositions(a *Article) Article {
 	c := *a
 	c.Source, c.Warnings = "", nil
+	c.Takeaways = append([]Takeaway(nil), a.Takeaways...)
+	for i := range c.Takeaways {
+		c.Takeaways[i].Line = 0
+	}
 	c.Table.Line = 0
 	c.Table.Rows = append([]Row(nil), a.Table.Rows...)
 	for i := range c.Table.Rows {
