@@ -76,8 +76,9 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 	pdf.SetProducer(meta.Creator, true)
 	pdf.SetLang("en")
 
-	// Embed only the faces this document uses: fpdf parses and subsets
-	// each registered face for every document.
+	// Embed only the faces this document uses. The patched fpdf
+	// (third_party/fpdf, PATCHES.md) parses each face once per process;
+	// the subset is still made per document.
 	used := map[fonts.Face]bool{}
 	for _, p := range doc.Pages {
 		for _, b := range p.Boxes {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -57,7 +58,26 @@ func TestPDFPassesRealReaders(t *testing.T) {
 func words(s string) []string {
 	var out []string
 	carry := ""
-	for _, line := range strings.Split(s, "\n") {
+	lines := strings.Split(s, "\n")
+	// The running header and the page number stand between a page's last
+	// line and the next page's first: leave them out so that a word
+	// hyphenated across the page break joins up.
+	before := map[string]int{}
+	for i, l := range lines {
+		if i > 0 && pageNumber.MatchString(l) {
+			before[lines[i-1]]++
+		}
+	}
+	header := ""
+	for l, n := range before {
+		if n >= 2 {
+			header = l
+		}
+	}
+	for _, line := range lines {
+		if pageNumber.MatchString(line) || header != "" && line == header {
+			continue
+		}
 		fields := strings.Fields(line)
 		if carry != "" && len(fields) > 0 {
 			fields[0] = carry + fields[0]
@@ -74,6 +94,8 @@ func words(s string) []string {
 	}
 	return out
 }
+
+var pageNumber = regexp.MustCompile(`^Page \d+ of \d+$`)
 
 // sameWord compares a word of the PDF with the article's: the handout sets
 // straight quotes curly, and a word hyphenated at a line end comes back

@@ -39,7 +39,8 @@ func (Renderer) Format() render.Format { return render.PNG }
 func (Renderer) Needs() layout.Parts { return layout.Parts{Poster: true} }
 
 // Render paints the laid-out poster and returns the PNG and its alt-text
-// sidecar.
+// sidecar. The canvas is a pooled one, painted over whole, and encoded
+// straight from it.
 func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, error) {
 	doc := res.Poster
 	if doc == nil {
@@ -52,12 +53,17 @@ func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, 
 	if scale < 1 || scale > 3 {
 		return render.Result{}, fmt.Errorf("scale %d: use 1, 2 or 3", scale)
 	}
-	img, err := Paint(doc, float64(scale))
+	w, h, err := canvasSize(doc, float64(scale))
 	if err != nil {
 		return render.Result{}, err
 	}
+	canvas := getCanvas(w, h)
+	defer putCanvas(canvas)
+	if err := paint(canvas, doc, float64(scale)); err != nil {
+		return render.Result{}, err
+	}
 	var buf bytes.Buffer
-	if err := Encode(&buf, img, Metadata(res.Meta)); err != nil {
+	if err := encodeRGB(&buf, canvas, Metadata(res.Meta), shippedFilter); err != nil {
 		return render.Result{}, err
 	}
 	return render.Result{
@@ -67,6 +73,19 @@ func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, 
 		},
 	}, nil
 }
+
+// canvases keeps canvases for reuse: a fresh one costs a page fault per
+// 4 KiB the first time it is painted.
+var canvases sync.Pool
+
+func getCanvas(w, h int) *image.RGBA {
+	if c, ok := canvases.Get().(*image.RGBA); ok && cap(c.Pix) >= 4*w*h {
+		return &image.RGBA{Pix: c.Pix[:4*w*h], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	}
+	return image.NewRGBA(image.Rect(0, 0, w, h))
+}
+
+func putCanvas(c *image.RGBA) { canvases.Put(c) }
 
 var (
 	parseOnce sync.Once
@@ -93,50 +112,98 @@ type noKern struct{ font.Face }
 
 func (noKern) Kern(_, _ rune) fixed.Int26_6 { return 0 }
 
+func canvasSize(doc *layout.Document, scale float64) (int, int, error) {
+	w, h := int(doc.Width*scale+0.5), int(doc.Height*scale+0.5)
+	if w <= 0 || h <= 0 || w > MaxWidthPx || h > MaxHeightPx {
+		return 0, 0, fmt.Errorf("poster of %d×%d pixels is outside the limit of %d×%d", w, h, MaxWidthPx, MaxHeightPx)
+	}
+	return w, h, nil
+}
+
 // Paint rasterises the first page of doc at scale pixels per point.
 // Glyphs are rasterised at the scaled size, never scaled as bitmaps.
 func Paint(doc *layout.Document, scale float64) (image.Image, error) {
-	w, h := int(doc.Width*scale+0.5), int(doc.Height*scale+0.5)
-	if w <= 0 || h <= 0 || w > MaxWidthPx || h > MaxHeightPx {
-		return nil, fmt.Errorf("poster of %d×%d pixels is outside the limit of %d×%d", w, h, MaxWidthPx, MaxHeightPx)
-	}
-	tts, err := truetypeFonts()
+	w, h, err := canvasSize(doc, scale)
 	if err != nil {
 		return nil, err
 	}
-	dc := gg.NewContext(w, h)
-	dc.SetColor(rgb(doc.Background))
-	dc.Clear()
-	canvas, ok := dc.Image().(*image.RGBA)
+	canvas := image.NewRGBA(image.Rect(0, 0, w, h))
+	if err := paint(canvas, doc, scale); err != nil {
+		return nil, err
+	}
+	return canvas, nil
+}
+
+type faceKey struct {
+	f    fonts.Face
+	size float64
+}
+
+// faceCache holds rasteriser faces and their glyph caches. Faces are not
+// safe for concurrent use, so each paint takes a cache from the pool and
+// puts it back: the glyphs of one article are ready for the next.
+type faceCache struct {
+	faces map[faceKey]font.Face
+	tts   [8]*truetype.Font
+}
+
+// maxCachedFaces bounds a cache: fixed-size posters shrink their type,
+// so a batch can ask for many sizes.
+const maxCachedFaces = 48
+
+var faceCaches sync.Pool
+
+func (c *faceCache) face(f fonts.Face, size float64) font.Face {
+	key := faceKey{f, size}
+	face, ok := c.faces[key]
 	if !ok {
-		return nil, fmt.Errorf("png: unexpected canvas type %T", dc.Image())
+		if len(c.faces) >= maxCachedFaces {
+			clear(c.faces)
+		}
+		face = noKern{truetype.NewFace(c.tts[f], &truetype.Options{Size: size, Hinting: font.HintingNone, GlyphCacheEntries: 1024})}
+		c.faces[key] = face
 	}
-	type faceKey struct {
-		f    fonts.Face
-		size float64
+	return face
+}
+
+// paint paints the first page of doc onto canvas, all of which it covers.
+// Fills (rectangles, rounded rectangles, circles) go through filler, which
+// gives gg's pixels faster; rules, icon paths and images go through gg.
+func paint(canvas *image.RGBA, doc *layout.Document, scale float64) error {
+	tts, err := truetypeFonts()
+	if err != nil {
+		return err
 	}
-	faces := map[faceKey]font.Face{}
+	fl := newFiller(canvas)
+	fl.setColor(rgb(doc.Background))
+	fl.fillRect(canvas.Rect)
 	if len(doc.Pages) == 0 {
-		return dc.Image(), nil
+		return nil
+	}
+	faces, _ := faceCaches.Get().(*faceCache)
+	if faces == nil {
+		faces = &faceCache{faces: map[faceKey]font.Face{}, tts: tts}
+	}
+	defer faceCaches.Put(faces)
+	var dc *gg.Context // made on first use: one context keeps gg's stroke state
+	ggc := func() *gg.Context {
+		if dc == nil {
+			dc = gg.NewContextForRGBA(canvas)
+		}
+		return dc
 	}
 	for _, b := range doc.Pages[0].Boxes {
 		switch b := b.(type) {
 		case *layout.Fill:
-			dc.SetColor(rgb(b.Color))
+			fl.setColor(rgb(b.Color))
 			if b.Radius > 0 {
 				r := min(b.Radius, b.W/2, b.H/2) * scale
-				dc.DrawRoundedRectangle(b.X*scale, b.Y*scale, b.W*scale, b.H*scale, r)
+				fl.roundedRectangle(b.X*scale, b.Y*scale, b.W*scale, b.H*scale, r)
 			} else {
-				dc.DrawRectangle(b.X*scale, b.Y*scale, b.W*scale, b.H*scale)
+				fl.rectangle(b.X*scale, b.Y*scale, b.W*scale, b.H*scale)
 			}
-			dc.Fill()
 		case *layout.Text:
-			key := faceKey{b.Face, b.Size * scale}
-			face, ok := faces[key]
-			if !ok {
-				face = noKern{truetype.NewFace(tts[b.Face], &truetype.Options{Size: key.size, Hinting: font.HintingNone, GlyphCacheEntries: 1024})}
-				faces[key] = face
-			}
+			face := faces.face(b.Face, b.Size*scale)
 			// gg would push every glyph through a bilinear transform; with
 			// an identity matrix a plain Drawer composites the face's cached
 			// glyph masks directly, about three times faster.
@@ -144,15 +211,16 @@ func Paint(doc *layout.Document, scale float64) (image.Image, error) {
 				Dot: fixed.Point26_6{X: fixed.Int26_6(b.X * scale * 64), Y: fixed.Int26_6(b.Baseline * scale * 64)}}
 			d.DrawString(b.Text)
 		case *layout.Rule:
+			dc := ggc()
 			dc.SetColor(rgb(b.Color))
 			dc.SetLineWidth(b.Width * scale)
 			dc.DrawLine(b.X1*scale, b.Y1*scale, b.X2*scale, b.Y2*scale)
 			dc.Stroke()
 		case *layout.Circle:
-			dc.SetColor(rgb(b.Color))
-			dc.DrawCircle(b.CX*scale, b.CY*scale, b.R*scale)
-			dc.Fill()
+			fl.setColor(rgb(b.Color))
+			fl.circle(b.CX*scale, b.CY*scale, b.R*scale)
 		case *layout.Path:
+			dc := ggc()
 			dc.SetColor(rgb(b.Color))
 			for _, op := range b.Ops {
 				p := op.Pts
@@ -177,8 +245,9 @@ func Paint(doc *layout.Document, scale float64) (image.Image, error) {
 		case *layout.Image:
 			src, err := png.Decode(bytes.NewReader(b.PNG))
 			if err != nil {
-				return nil, fmt.Errorf("embedded image: %w", err)
+				return fmt.Errorf("embedded image: %w", err)
 			}
+			dc := ggc()
 			sb := src.Bounds()
 			dc.Push()
 			dc.Translate(b.X*scale, b.Y*scale)
@@ -186,13 +255,13 @@ func Paint(doc *layout.Document, scale float64) (image.Image, error) {
 			dc.DrawImage(src, 0, 0)
 			dc.Pop()
 		default:
-			return nil, fmt.Errorf("png: unknown box kind %T", b)
+			return fmt.Errorf("png: unknown box kind %T", b)
 		}
 	}
-	return dc.Image(), nil
+	return nil
 }
 
-func rgb(c layout.Color) color.Color { return color.NRGBA{c.R, c.G, c.B, 255} }
+func rgb(c layout.Color) color.NRGBA { return color.NRGBA{c.R, c.G, c.B, 255} }
 
 // Metadata returns the PNG text chunks of an article's poster. The
 // creation time is the layout's stamp, the same date as the PDF's and the

@@ -2,8 +2,11 @@ package png
 
 import (
 	"bytes"
+	"fmt"
 	"image"
+	"image/draw"
 	stdpng "image/png"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -116,22 +119,130 @@ func benchPNG(b *testing.B, scale int) {
 func BenchmarkPNG1x(b *testing.B) { benchPNG(b, 1) }
 func BenchmarkPNG2x(b *testing.B) { benchPNG(b, 2) }
 
-// BenchmarkPNGEncodeFloor encodes a blank image of the poster's size with
-// the same encoder: the floor the full render is compared with.
-func BenchmarkPNGEncodeFloor(b *testing.B) {
-	doc, err := layout.Poster(seed(b), layout.PosterOptions{})
+// laidOut lays the example out for the PNG painter.
+func laidOut(b *testing.B, a *content.Article, opts render.Options) *layout.Result {
+	lr, err := layout.Layout(a, render.LayoutOptions([]render.Renderer{Renderer{}}, opts))
 	if err != nil {
 		b.Fatal(err)
 	}
-	img := image.NewRGBA(image.Rect(0, 0, int(doc.Width), int(doc.Height)))
-	for i := range img.Pix {
-		img.Pix[i] = 0xF3
+	return lr
+}
+
+// BenchmarkPNGRender paints and encodes a laid-out poster (no layout): the
+// figure compared with the encode floor.
+func BenchmarkPNGRender(b *testing.B) {
+	for _, scale := range []int{1, 2} {
+		b.Run(fmt.Sprintf("%dx", scale), func(b *testing.B) {
+			lr := laidOut(b, seed(b), render.Options{Scale: scale})
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (Renderer{}).Render(lr, render.Options{Scale: scale}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
+}
+
+// BenchmarkPNGPaint paints a laid-out poster into a pooled canvas.
+func BenchmarkPNGPaint(b *testing.B) {
+	lr := laidOut(b, seed(b), render.Options{})
+	w, h, _ := canvasSize(lr.Poster, 1)
 	b.ReportAllocs()
 	for b.Loop() {
-		var buf bytes.Buffer
-		if err := Encode(&buf, img, nil); err != nil {
+		c := getCanvas(w, h)
+		if err := paint(c, lr.Poster, 1); err != nil {
 			b.Fatal(err)
+		}
+		putCanvas(c)
+	}
+}
+
+// BenchmarkPNGEncodeFloor encodes, at the poster's size, the poster's own
+// pixels and a blank opaque canvas (the background colour), each with the
+// encoder Render uses (with the same text chunks) and with image/png at
+// BestSpeed: what painting adds is measured against these.
+func BenchmarkPNGEncodeFloor(b *testing.B) {
+	lr := laidOut(b, seed(b), render.Options{})
+	img, err := Paint(lr.Poster, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	poster := img.(*image.RGBA)
+	blank := image.NewRGBA(poster.Rect)
+	fl := newFiller(blank)
+	fl.setColor(rgb(lr.Poster.Background))
+	fl.fillRect(blank.Rect)
+	chunks := Metadata(lr.Meta)
+	std := stdpng.Encoder{CompressionLevel: stdpng.BestSpeed}
+	for _, c := range []struct {
+		name string
+		img  *image.RGBA
+	}{{"poster", poster}, {"blank", blank}} {
+		b.Run(c.name+"/shipped", func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := encodeRGB(&buf, c.img, chunks, shippedFilter); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "png-bytes")
+		})
+		b.Run(c.name+"/image-png", func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := std.Encode(&buf, c.img); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "png-bytes")
+		})
+	}
+}
+
+// BenchmarkFilterChoice encodes the posters of the example and the test
+// articles with each fixed row filter, reporting time and size: the
+// measurement behind shippedFilter.
+func BenchmarkFilterChoice(b *testing.B) {
+	paths := []string{"examples/software-engineer-vs-platform-sre.md", "testdata/long/long-comparison.md"}
+	for _, glob := range []string{"testdata/articles/*.txt"} {
+		m, _ := filepath.Glob(testkit.Path(glob))
+		for _, p := range m {
+			rel, _ := filepath.Rel(testkit.Root(), p)
+			paths = append(paths, rel)
+		}
+	}
+	for _, p := range paths {
+		a := testkit.Load(b, p)
+		for _, opts := range []render.Options{{}, {Theme: "dark", Scale: 2}} {
+			lr := laidOut(b, a, opts)
+			img, err := Paint(lr.Poster, float64(max(opts.Scale, 1)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			name := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+			if opts.Theme != "" {
+				name += "-dark-2x"
+			}
+			for _, f := range []struct {
+				name string
+				f    Filter
+			}{{"none", FilterNone}, {"up", FilterUp}} {
+				b.Run(name+"/"+f.name, func(b *testing.B) {
+					var buf bytes.Buffer
+					for b.Loop() {
+						buf.Reset()
+						if err := encodeRGB(&buf, img.(*image.RGBA), nil, f.f); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(buf.Len()), "png-bytes")
+				})
+			}
 		}
 	}
 }
@@ -158,4 +269,14 @@ func TestEveryBoxKindHasACase(t *testing.T) {
 	if _, err := Paint(doc, 1); err != nil {
 		t.Error(err)
 	}
+}
+
+func decodeRGBA(data []byte) (*image.RGBA, error) {
+	img, err := stdpng.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	out := image.NewRGBA(img.Bounds())
+	draw.Draw(out, out.Rect, img, img.Bounds().Min, draw.Src)
+	return out, nil
 }
