@@ -201,6 +201,17 @@ func cellTint(th Theme, subject Color) Color {
 	return tint
 }
 
+// readableOn returns accent mixed towards text until it reads on bg
+// (4.5:1): the subject's colour where it can, legible always.
+func readableOn(accent, text, bg Color) Color {
+	for a := 0.25; a < 1; a += 0.05 {
+		if c := accent.Mix(text, a); Contrast(c, bg) >= 4.5 {
+			return c
+		}
+	}
+	return text
+}
+
 // minTintContrast is how far a cell's tint stands from the page.
 const minTintContrast = 1.08
 
@@ -414,7 +425,7 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 			x := colX(i)
 			add(&Fill{Rect: Rect{x, y, colW, cardH}, Color: th.Card, Radius: 10 * k})
 			add(&Fill{Rect: Rect{x, y, colW, 5 * k}, Color: p.subject(i)})
-			hb, _ := textBlock(plainLines(p.a.Table.Subjects[i], fonts.SansBold, headSize, colW-2*cellPadX*k), x+cellPadX*k, y+cellPadY*sp+4*k, headSize, 1.3, fonts.SansBold, p.subject(i).Mix(th.Text, 0.25), 0, colW-2*cellPadX*k)
+			hb, _ := textBlock(plainLines(p.a.Table.Subjects[i], fonts.SansBold, headSize, colW-2*cellPadX*k), x+cellPadX*k, y+cellPadY*sp+4*k, headSize, 1.3, fonts.SansBold, readableOn(p.subject(i), th.Text, th.Card), 0, colW-2*cellPadX*k)
 			add(hb...)
 			cb, _ := textBlock(cards[i], x+cellPadX*k, y+cellPadY*sp+4*k+headSize*1.3+10*sp, body, lineHeight, fonts.SansRegular, th.Text, 0, colW)
 			add(cb...)
