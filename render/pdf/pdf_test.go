@@ -49,6 +49,10 @@ func TestPDFPassesRealReaders(t *testing.T) {
 			if f := strings.Fields(l); len(f) < 5 || f[len(f)-5] != "yes" {
 				t.Errorf("font not embedded: %s", l)
 			}
+			// Named and tagged as a subset: "ABCDEF+LiberationSerif".
+			if f := strings.Fields(l); len(f) < 5 || !subsetName.MatchString(f[0]) || f[len(f)-4] != "yes" {
+				t.Errorf("font not named as a subset: %s", l)
+			}
 		}
 	}
 }
@@ -94,6 +98,8 @@ func words(s string) []string {
 	}
 	return out
 }
+
+var subsetName = regexp.MustCompile(`^[A-Z]{6}\+Liberation(Sans|Serif)(-[A-Za-z]+)?$`)
 
 var pageNumber = regexp.MustCompile(`^Page \d+ of \d+$`)
 

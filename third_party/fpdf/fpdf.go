@@ -27,8 +27,10 @@ package fpdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"image"
 	"image/color"
 	"image/gif"
@@ -4515,6 +4517,12 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
+				if ps := postScriptName(font.utf8File); ps != "" {
+					// The real name with a subset tag, as PDF 1.7 §9.6.4
+					// asks of a subset font: pdffonts and prepress tools
+					// then read it (triptych patch, see PATCHES.md).
+					fontName = subsetTag(ps, usedRunes) + "+" + ps
+				}
 				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
@@ -5483,4 +5491,44 @@ func (f *Fpdf) arc(x, y, rx, ry, degRotate, degStart, degEnd float64,
 	if degRotate != 0 {
 		f.out("Q")
 	}
+}
+
+// postScriptName returns a parsed font's PostScript name, keeping only the
+// characters a PDF name may hold unescaped (triptych patch).
+func postScriptName(utf *utf8FontFile) string {
+	if utf == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range utf.postScriptName {
+		if r > ' ' && r < 0x7f && !strings.ContainsRune("()<>[]{}/%#", r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// subsetTag derives the six upper-case letters that mark a subset font
+// from the font's name and the runes it keeps, so that the same document
+// gives the same tag (triptych patch).
+func subsetTag(name string, runes map[int]int) string {
+	keys := make([]int, 0, len(runes))
+	for r := range runes {
+		keys = append(keys, r)
+	}
+	sort.Ints(keys)
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	var buf [4]byte
+	for _, r := range keys {
+		binary.BigEndian.PutUint32(buf[:], uint32(r))
+		h.Write(buf[:])
+	}
+	sum := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + sum%26)
+		sum /= 26
+	}
+	return string(tag)
 }

@@ -41,6 +41,9 @@ const symbol2x2 = 1 << 7
 const toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
 
 type utf8FontFile struct {
+	// postScriptName is the font's PostScript name (name table, ID 6),
+	// written as its BaseFont (triptych patch, see PATCHES.md).
+	postScriptName       string
 	fileReader           *fileReader
 	LastRune             int
 	tableDescriptions    map[string]*tableDescription
@@ -345,6 +348,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			}
 		}
 	}
+	utf.postScriptName = names[6]
 	return format
 }
 
