@@ -72,12 +72,20 @@ lint:
 clean:
 	rm -rf bin dist
 
-# docs regenerates the pictures the README shows, from the seed article.
-# Needs poppler-utils and LibreOffice (libreoffice-calc-nogui, fonts-liberation).
+# docs regenerates the pictures the README shows, from the seed article:
+# the poster at every size, the handout's first page, the printed
+# spreadsheet and scorecard, the icon sheet and the preview page. Needs
+# poppler-utils, LibreOffice (libreoffice-calc-nogui, fonts-liberation) and
+# chromium, which .ci/deps installs.
 docs: build
 	rm -rf /tmp/triptych-docs && mkdir -p /tmp/triptych-docs
 	./bin/triptych build -o /tmp/triptych-docs --force >/dev/null
 	cp /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.png docs/poster.png
 	pdftoppm -png -r 100 -f 1 -l 1 -singlefile /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.pdf docs/handout-page-1
-	soffice --headless --convert-to pdf --outdir /tmp/triptych-docs /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.xlsx >/dev/null
-	pdftoppm -png -r 100 -f 1 -l 1 -singlefile /tmp/triptych-docs/software-engineer-vs-platform-sre.pdf docs/spreadsheet
+	TRIPTYCH_DOCS=$(CURDIR)/docs $(GO) test -count=1 -run 'TestPrintedPages|TestScorecardRecalculates' ./render/xlsx
+	ICON_SHEET=$(CURDIR)/docs/icons.png $(GO) test -count=1 -run IconContactSheet ./layout
+	TRIPTYCH_SERVE_SCREENSHOT=$(CURDIR)/docs/serve.png $(GO) test -count=1 -run TestBrowser ./serve/
+	for s in og square portrait pinterest; do \
+		./bin/triptych build -o /tmp/triptych-docs/$$s --size $$s --formats png --force >/dev/null; \
+		cp /tmp/triptych-docs/$$s/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.png docs/poster-$$s.png; \
+	done
