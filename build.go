@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/triptych/triptych/out"
 )
@@ -44,6 +45,9 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	}
 	record := func(res result) {
 		r := res.report
+		if !utf8.ValidString(r.Source) {
+			r.SourceBytes = []byte(r.Source)
+		}
 		switch {
 		case r.Err != nil:
 			r.Status, r.Error = "failed", r.Err.Error()

@@ -84,13 +84,17 @@ func ParseShard(s string) (Shard, error) {
 
 // ArticleReport is the outcome of one article.
 type ArticleReport struct {
-	Source   string   `json:"source"`
-	Slug     string   `json:"slug,omitempty"`
-	Status   string   `json:"status"` // "built", "skipped", "draft" or "failed"
-	Files    []string `json:"files,omitempty"`
-	Warnings []string `json:"warnings,omitempty"`
-	Err      error    `json:"-"`
-	Error    string   `json:"error,omitempty"`
+	Source string `json:"source"`
+	// SourceBytes holds the source's name as raw bytes when it is not
+	// valid UTF-8: JSON would turn those bytes into U+FFFD, and the
+	// report would no longer name the file (base64 in JSON).
+	SourceBytes []byte   `json:"source_bytes,omitempty"`
+	Slug        string   `json:"slug,omitempty"`
+	Status      string   `json:"status"` // "built", "skipped", "draft" or "failed"
+	Files       []string `json:"files,omitempty"`
+	Warnings    []string `json:"warnings,omitempty"`
+	Err         error    `json:"-"`
+	Error       string   `json:"error,omitempty"`
 }
 
 // Report is the outcome of a Build.

@@ -134,7 +134,7 @@ func refuseSharedSlugs(tasks []*task) {
 		sort.Strings(names)
 		for _, t := range group {
 			t.skip = false
-			t.err = fmt.Errorf("%s: the slug %q is shared by %s; give each its own title, or a slug: in its front matter", t.key, slug, strings.Join(names, " and "))
+			t.err = fmt.Errorf("%s: the slug %q is shared by %s; give each its own title, or a slug: in its front matter", content.SafeName(t.key), slug, strings.Join(names, " and "))
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/triptych/triptych/content"
 )
 
 // source is one article file to consider, or a folder or file that could
@@ -64,7 +66,7 @@ func listSources(args []string, outDir string) (listing, error) {
 				return nil
 			})
 			if err != nil {
-				return listing{}, fmt.Errorf("%s: %s", arg, reason(err))
+				return listing{}, fmt.Errorf("%s: %s", content.SafeName(arg), reason(err))
 			}
 		case statErr == nil:
 			roots = append(roots, filepath.Dir(absPath(arg)))
@@ -72,10 +74,10 @@ func listSources(args []string, outDir string) (listing, error) {
 		case errors.Is(statErr, fs.ErrNotExist) && strings.ContainsAny(arg, "*?["):
 			matches, err := filepath.Glob(arg)
 			if err != nil {
-				return listing{}, fmt.Errorf("%s: bad pattern: %w", arg, err)
+				return listing{}, fmt.Errorf("%s: bad pattern: %w", content.SafeName(arg), err)
 			}
 			if len(matches) == 0 {
-				return listing{}, fmt.Errorf("%s: no file matches", arg)
+				return listing{}, fmt.Errorf("%s: no file matches", content.SafeName(arg))
 			}
 			roots = append(roots, absPath(globBase(arg)))
 			for _, m := range matches {
@@ -84,7 +86,7 @@ func listSources(args []string, outDir string) (listing, error) {
 				}
 			}
 		default:
-			return listing{}, fmt.Errorf("%s: no such file or folder", arg)
+			return listing{}, fmt.Errorf("%s: no such file or folder", content.SafeName(arg))
 		}
 	}
 	l := listing{root: commonFolder(roots)}
@@ -101,7 +103,7 @@ func listSources(args []string, outDir string) (listing, error) {
 			s.key = filepath.ToSlash(rel)
 		}
 		if s.err != nil {
-			s.err = fmt.Errorf("%s: %w", s.key, s.err)
+			s.err = fmt.Errorf("%s: %w", content.SafeName(s.key), s.err)
 		}
 		l.sources = append(l.sources, s)
 	}

@@ -94,7 +94,7 @@ func buildTask(t *task, store *out.Store, opts Options, optionsHash string) (res
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(opts.Log, "internal error in %s: %v\n%s\n", t.key, r, debug.Stack())
-			res = fail(fmt.Errorf("%s: internal error (please report it): %v", t.key, r))
+			res = fail(fmt.Errorf("%s: internal error (please report it): %v", content.SafeName(t.key), r))
 		}
 	}()
 	data, err := readSource(t)
@@ -111,7 +111,7 @@ func buildTask(t *task, store *out.Store, opts Options, optionsHash string) (res
 	files, warnings, err := RenderArticle(a, opts.Formats, opts.Render)
 	rep.Warnings = warnings
 	if err != nil {
-		return fail(fmt.Errorf("%s: %w", t.key, err))
+		return fail(fmt.Errorf("%s: %w", content.SafeName(t.key), err))
 	}
 	if a.Draft && !opts.Drafts {
 		rep.Status = "draft"
@@ -126,7 +126,7 @@ func buildTask(t *task, store *out.Store, opts Options, optionsHash string) (res
 	}
 	outputs, err := store.Publish(a.Slug, publish)
 	if err != nil {
-		return fail(fmt.Errorf("%s: writing the outputs of %s: %w", t.key, a.Slug, err))
+		return fail(fmt.Errorf("%s: writing the outputs of %s: %w", content.SafeName(t.key), a.Slug, err))
 	}
 	for _, o := range outputs {
 		rep.Files = append(rep.Files, o.Path)

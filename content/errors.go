@@ -3,7 +3,10 @@ package content
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors that callers may test for with errors.Is.
@@ -65,6 +68,7 @@ func location(path string, line int) string {
 	if path == "" {
 		path = "<input>"
 	}
+	path = SafeName(path)
 	if line > 0 {
 		return fmt.Sprintf("%s:%d: ", path, line)
 	}
@@ -90,4 +94,20 @@ func (l ErrorList) Unwrap() []error {
 		out[i] = e
 	}
 	return out
+}
+
+// SafeName returns a file name fit to print: a name holding control
+// characters (an ESC that would drive the terminal, a newline that would
+// forge a log line) or bytes that are not UTF-8 is quoted Go-style, with
+// those characters escaped; any other name is returned as it is.
+func SafeName(name string) string {
+	if !utf8.ValidString(name) {
+		return strconv.Quote(name)
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Bidi_Control, r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }

@@ -47,3 +47,31 @@ func TestOptionsFileBrand(t *testing.T) {
 		t.Errorf("--typography fancy: exit %d, %q", code, errOut)
 	}
 }
+
+// File names were printed raw: an ESC or a newline in a name reached the
+// terminal and could forge log lines; the JSON report turned a name that
+// is not UTF-8 into U+FFFD. Names are now quoted when they hold such
+// characters, and the report keeps the raw bytes.
+func TestNamesArePrintedSafely(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(seedTxt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := filepath.Join(dir, "a\x1b[31mred\nbuilt   forged.txt")
+	os.WriteFile(evil, []byte("not an article"), 0o644)
+	bad := filepath.Join(dir, "caf\xe9.txt")
+	os.WriteFile(bad, src, 0o644)
+	code, out, errOut := run(t, "build", dir, "-o", filepath.Join(dir, "out"))
+	all := out + errOut
+	if code != 1 || strings.Contains(all, "\x1b") || strings.Contains(all, "\nbuilt   forged.txt") {
+		t.Errorf("exit %d; output holds raw control characters:\n%q", code, all)
+	}
+	if !strings.Contains(all, `\x1b[31mred\nbuilt`) {
+		t.Errorf("the name is not shown escaped:\n%q", all)
+	}
+	code, out, _ = run(t, "build", bad, "-o", filepath.Join(dir, "out2"), "--json")
+	if code != 0 || !strings.Contains(out, `"source_bytes": "Y2Fm6S50eHQ="`) {
+		t.Errorf("exit %d; the JSON report lacks the raw name:\n%s", code, out)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/triptych/triptych"
+	"github.com/triptych/triptych/content"
 )
 
 // progress shows a bar on a terminal and one plain line per article
@@ -63,13 +64,13 @@ func (p *progress) article(r triptych.ArticleReport) {
 	}
 	switch r.Status {
 	case "failed":
-		fmt.Fprintf(p.stdout, "failed  %s\n", r.Source)
+		fmt.Fprintf(p.stdout, "failed  %s\n", content.SafeName(r.Source))
 	case "skipped":
-		fmt.Fprintf(p.stdout, "skipped %s (up to date)\n", r.Source)
+		fmt.Fprintf(p.stdout, "skipped %s (up to date)\n", content.SafeName(r.Source))
 	case "draft":
-		fmt.Fprintf(p.stdout, "draft   %s (left out; --drafts builds it)\n", r.Source)
+		fmt.Fprintf(p.stdout, "draft   %s (left out; --drafts builds it)\n", content.SafeName(r.Source))
 	default:
-		fmt.Fprintf(p.stdout, "built   %s → %s\n", r.Source, strings.Join(r.Files, ", "))
+		fmt.Fprintf(p.stdout, "built   %s → %s\n", content.SafeName(r.Source), strings.Join(r.Files, ", "))
 	}
 }
 
