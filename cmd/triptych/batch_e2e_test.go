@@ -91,7 +91,9 @@ func TestSignalsStopTheRunWithASummary(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			src := corpus(t, dir, 40)
+			// Enough articles that the run cannot end before the signal, on
+			// however fast a machine.
+			src := corpus(t, dir, 400)
 			dst := filepath.Join(dir, "out")
 			var stdout, stderr bytes.Buffer
 			cmd := exec.Command(bin, "build", src, "-o", dst, "--jobs", "1")
