@@ -2,6 +2,7 @@ package content
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -22,6 +23,9 @@ func (p *textParser) recoverColumns(rows []int, index bool) error {
 	splits := make([][]string, len(rows))
 	confident := make([]bool, len(rows))
 	first := make([][]rowSplit, len(rows))
+	// Each row's words are analysed once, for both passes: only the
+	// priors change between them.
+	splitters := make([]*splitter, len(rows))
 	for i, r := range rows {
 		texts[i] = t.Rows[r].Aspect
 		if index {
@@ -30,7 +34,10 @@ func (p *textParser) recoverColumns(rows []int, index bool) error {
 		if words := len(rowWords(texts[i])); words > MaxRowWords {
 			return kindErrorf(ErrTooLarge, p.a.Source, t.Rows[r].Line, "table row has %d words, more than the %d that can be split; separate its columns with tabs or \" | \"", words, MaxRowWords)
 		}
-		top := rankSplits(texts[i], ctx)
+		var top []rowSplit
+		if splitters[i] = newSplitter(texts[i], ctx); splitters[i] != nil {
+			top = splitters[i].rank()
+		}
 		if len(top) == 0 {
 			return errorf(p.a.Source, t.Rows[r].Line, "table row has too few words for an aspect and %d cells", ctx.n)
 		}
@@ -44,7 +51,7 @@ func (p *textParser) recoverColumns(rows []int, index bool) error {
 	for i, r := range rows {
 		top := first[i]
 		if learned {
-			top = rankSplits(texts[i], ctx)
+			top = splitters[i].rank()
 		}
 		row := &t.Rows[r]
 		row.Aspect, row.Cells = top[0].parts[0], top[0].parts[1:]
@@ -90,14 +97,29 @@ type evidence struct {
 	// starters are lower-case words that open sentences or list items
 	// of the article: names ("pip and conda …", "• sudo apt update …").
 	starters map[string]bool
-	text     string // the text outside the table, normalised by phraseKey
-	// pairs are the pairs of consecutive words of that text: a cut
-	// between two words the article writes together is unlikely.
+	// text is the text outside the table, normalised by phraseKey, as
+	// word numbers (noWord where a line without words breaks it); vocab
+	// numbers its words, and at[pair] lists where each pair of
+	// consecutive words stands in text, so that finding a phrase reads
+	// only where its rarest pair stands (phraseScore).
+	text  []int32
+	vocab map[string]int32
+	at    map[uint64][]int32
+	// pairs are the pairs of consecutive words of each line of that
+	// text: a cut between two words the article writes together is
+	// unlikely.
 	pairs map[string]bool
 }
 
+// noWord stands in evidence.text for a line without words.
+const noWord = -1
+
+// wordPair keys evidence.at.
+func wordPair(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+
 func (p *textParser) evidence() *evidence {
-	ev := &evidence{names: map[string]bool{}, starters: map[string]bool{}, pairs: map[string]bool{}}
+	ev := &evidence{names: map[string]bool{}, starters: map[string]bool{}, pairs: map[string]bool{},
+		vocab: map[string]int32{}, at: map[uint64][]int32{}}
 	for _, s := range p.a.Table.Subjects {
 		words := strings.Fields(s)
 		if len(words) == 0 {
@@ -108,7 +130,6 @@ func (p *textParser) evidence() *evidence {
 			ev.names[analyseWord(w).key] = true
 		}
 	}
-	var text strings.Builder
 	inTable := false
 	for i, l := range p.lines {
 		if l.num == p.a.Table.Line {
@@ -121,15 +142,27 @@ func (p *textParser) evidence() *evidence {
 		if inTable || p.drop[i] != "" {
 			continue
 		}
-		key := phraseKey(l.text)
-		text.WriteString(key + " ")
-		words := strings.Fields(key)
+		words := strings.Fields(phraseKey(l.text))
 		for j := 1; j < len(words); j++ {
 			ev.pairs[words[j-1]+" "+words[j]] = true
 		}
+		if len(words) == 0 {
+			ev.text = append(ev.text, noWord)
+		}
+		for _, w := range words {
+			id, ok := ev.vocab[w]
+			if !ok {
+				id = int32(len(ev.vocab))
+				ev.vocab[w] = id
+			}
+			if n := len(ev.text); n > 0 && ev.text[n-1] != noWord {
+				k := wordPair(ev.text[n-1], id)
+				ev.at[k] = append(ev.at[k], int32(n-1))
+			}
+			ev.text = append(ev.text, id)
+		}
 		p.noteNames(ev, l.text)
 	}
-	ev.text = " " + text.String()
 	return ev
 }
 
@@ -141,7 +174,7 @@ func (p *textParser) noteNames(ev *evidence, text string) {
 	}
 	words := strings.Fields(text)
 	for i, w := range words {
-		if i > 0 && analyseWord(words[i-1]).terminal == 0 {
+		if i > 0 && wordTerminal(words[i-1]) == 0 {
 			continue
 		}
 		if info := analyseWord(w); info.startShape == shapeLower && !info.connector {
@@ -158,14 +191,10 @@ func phraseKey(s string) string {
 	}), " ")
 }
 
-// together reports two words that the article's text writes side by
-// side ("sudo apt").
-func (ev *evidence) together(a, b wordInfo) bool {
-	if ev == nil {
-		return false
-	}
-	x, y := phraseKey(a.text), phraseKey(b.text)
-	return x != "" && y != "" && !strings.Contains(x, " ") && !strings.Contains(y, " ") && ev.pairs[x+" "+y]
+// together reports two words, given by their phrase keys, that the
+// article's text writes side by side ("sudo apt").
+func (ev *evidence) together(x, y string) bool {
+	return ev != nil && x != "" && y != "" && !strings.Contains(x, " ") && !strings.Contains(y, " ") && ev.pairs[x+" "+y]
 }
 
 // isStarter reports a lower-case word that opens sentences of the article.
@@ -203,9 +232,46 @@ func (ev *evidence) phraseScore(aspect, rest []wordInfo) float64 {
 	for i, w := range aspect {
 		texts[i] = w.text
 	}
-	key := phraseKey(strings.Join(texts, " "))
-	if key == "" || !strings.Contains(ev.text, " "+key+" ") {
+	if !ev.hasPhrase(phraseKey(strings.Join(texts, " "))) {
 		return 0
 	}
 	return 0.5
+}
+
+// hasPhrase reports whether the text has the words of key, a phraseKey,
+// one after the other. Reading the whole text for each aspect tried would
+// cost more than splitting the rows of a long article: only the places of
+// the phrase's rarest pair of words are read.
+func (ev *evidence) hasPhrase(key string) bool {
+	if key == "" {
+		return false
+	}
+	words := strings.Split(key, " ")
+	ids := make([]int32, len(words))
+	for i, w := range words {
+		id, ok := ev.vocab[w]
+		if !ok {
+			return false
+		}
+		ids[i] = id
+	}
+	if len(ids) == 1 {
+		return true
+	}
+	rarest, places := 0, ev.at[wordPair(ids[0], ids[1])]
+	for i := 1; i+1 < len(ids) && len(places) > 0; i++ {
+		if p := ev.at[wordPair(ids[i], ids[i+1])]; len(p) < len(places) {
+			rarest, places = i, p
+		}
+	}
+	for _, at := range places {
+		first := int(at) - rarest
+		if first < 0 || first+len(ids) > len(ev.text) {
+			continue
+		}
+		if slices.Equal(ev.text[first:first+len(ids)], ids) {
+			return true
+		}
+	}
+	return false
 }

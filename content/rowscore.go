@@ -108,7 +108,21 @@ func (s *splitter) aspectScore(k int) float64 {
 	if p := s.prior(0); p.weight > 0 && float64(plain) > max(p.aspectWords, 2) {
 		score -= 0.5 * p.weight * (float64(plain) - max(p.aspectWords, 2))
 	}
-	return score + s.ctx.ev.phraseScore(s.words[:k], s.words[k:])
+	return score + s.phraseScore(k)
+}
+
+// phraseScore is the evidence's phraseScore of words[:k] as the aspect,
+// looked up once per row: it does not depend on the priors, and each look
+// up reads the article's text.
+func (s *splitter) phraseScore(k int) float64 {
+	if k >= len(s.phrases) {
+		return s.ctx.ev.phraseScore(s.words[:k], s.words[k:])
+	}
+	if s.phraseKnown&(1<<k) == 0 {
+		s.phrases[k] = s.ctx.ev.phraseScore(s.words[:k], s.words[k:])
+		s.phraseKnown |= 1 << k
+	}
+	return s.phrases[k]
 }
 
 // aspectCutScore scores the cut between the aspect and the first cell. A
@@ -199,29 +213,39 @@ func (s *splitter) startScore(start, col int) float64 {
 
 // pairScore scores the cell words[start:end] against the cell before it,
 // which started at prevStart: cells of one row often start with the same
-// word and end with the same unit.
+// word and end with the same unit. Words are compared by their numbered
+// keys and signatures (see prepare).
 func (s *splitter) pairScore(prevStart, start, end int) float64 {
 	score := 0.0
-	a, b := s.words[prevStart], s.words[start]
+	a, b := prevStart, start
 	switch {
-	case a.key != "" && a.key == b.key:
+	case s.keyID[a] != 0 && s.keyID[a] == s.keyID[b]:
 		score += 1.2
-	case a.sig != "" && a.sig == b.sig && a.startShape == shapeNumeric:
+	case s.sigID[a] != 0 && s.sigID[a] == s.sigID[b] && s.words[a].startShape == shapeNumeric:
 		score += 0.8 // "13.6-inch …", "13.4-inch …"
 	}
-	if x, y := s.words[start-1], s.words[end-1]; x.sig != "" && x.sig == y.sig && end-start > 1 && start-prevStart > 1 {
+	if x, y := s.sigID[start-1], s.sigID[end-1]; x != 0 && x == y && end-start > 1 && start-prevStart > 1 {
 		score += 0.6
 	}
-	if start-prevStart > 1 && end-start > 1 && s.words[prevStart+1].key != "" && s.words[prevStart+1].key == s.words[start+1].key {
+	if start-prevStart > 1 && end-start > 1 && s.keyID[prevStart+1] != 0 && s.keyID[prevStart+1] == s.keyID[start+1] {
 		score += 0.6 // "Maintenance LTS …", "Active LTS …"
 	}
 	return score + s.closeScore(prevStart, start)
 }
 
-// closeScore scores the end of the cell words[start:end]: a cell of
+// closeScore scores the end of the cell words[start:end] (see
+// closeScoreOf), looked up.
+func (s *splitter) closeScore(start, end int) float64 {
+	if end-start < 2 {
+		return 0
+	}
+	return s.closing[end]
+}
+
+// closeScoreOf scores the end of the cell words[start:end]: a cell of
 // several words does not end with a capitalised word that usually opens a
 // cell ("… direct deposit Usually | $0 to $5").
-func (s *splitter) closeScore(start, end int) float64 {
+func (s *splitter) closeScoreOf(start, end int) float64 {
 	last := s.words[end-1]
 	if end-start < 2 || last.terminal > 0 || last.startShape != shapeUpper {
 		return 0
@@ -242,12 +266,15 @@ func (s *splitter) prior(col int) columnPrior {
 	return columnPrior{}
 }
 
-// cellScore scores words[start:end] as the cell of column col.
-func (s *splitter) cellScore(start, end, col int, meanChars, meanSents float64) float64 {
-	chars := float64(s.chars[end] - s.chars[start])
+// cellScore scores words[start:end] as the cell of column col (which
+// matters only for the last cell, the one that ends the row); meanSents
+// is the mean number of sentences of a cell, and s.lengthScore holds the
+// length term for the mean length (see search).
+func (s *splitter) cellScore(start, end, col int, meanSents float64) float64 {
+	chars := s.chars[end] - s.chars[start]
 	inner := s.sents[end-1] - s.sents[start]
 	sentences := inner + 1
-	score := -0.3 * math.Abs(math.Log(chars/meanChars))
+	score := s.lengthScore[chars] // -0.3 × |log(chars / mean chars)|
 	score -= 0.8 * math.Abs(sentences-meanSents)
 	// A word that usually opens a sentence, capitalised in the middle of
 	// a cell, is where a cell started ("(joint) None to contribute.").
@@ -260,23 +287,18 @@ func (s *splitter) cellScore(start, end, col int, meanChars, meanSents float64) 
 		score -= 0.3 * float64(s.midCaps[end]-s.midCaps[start+1])
 	}
 	if end-start > 1 {
-		w, next := s.words[start], s.words[start+1]
-		if w.key != "" && next.key == w.key {
+		o := s.opening[start]
+		if o.stutter {
 			score -= 1.5 // a cell does not stutter: "npm npm 9.6"
 		}
-		if (w.key == "yes" || w.key == "no") && !w.innerPunct {
+		if o.answer {
 			score -= 1.5 // an answer stands alone or takes a comma: "Yes | $20.99", "Yes, with …"
 		}
 		// Sentence case: a capitalised word followed by another
 		// capitalised word suggests the first belongs to the phrase
-		// before.
-		if (w.startShape == shapeUpper || w.startShape == shapeAcronym) && !w.innerPunct {
-			switch next.startShape {
-			case shapeUpper:
-				score -= 0.8
-			case shapeAcronym:
-				score -= 0.5
-			}
+		// before (0.8, or 0.5 before an acronym).
+		if o.caps != 0 {
+			score -= o.caps
 		}
 	}
 	if end == len(s.words) {

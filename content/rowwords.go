@@ -129,22 +129,35 @@ func analyseWord(w string) wordInfo {
 	info.codeLike = isCodeLike(w)
 	core := strings.TrimRight(w, "\"'”’»)]")
 	last, _ := utf8.DecodeLastRuneInString(core)
-	switch {
-	case abbreviations[strings.ToLower(core)]:
-	case last == '.' || last == '!' || last == '?' || last == '…':
-		info.terminal = 1
-		if isInitial(core) {
-			info.terminal = 0
-		}
-	}
-	if strings.ToLower(core) == "etc." {
-		info.terminal = 0.5
-	}
+	info.terminal = terminalOf(core, last)
 	info.badEnd = info.connector || last == ',' || last == ';' || (last == '-' && len(core) > 1) || last == '/'
 	info.innerPunct = last == ',' || last == ';' || info.terminal > 0 || last == '.'
 	info.startShape = wordShape(w)
 	info.titleWord = info.startShape != shapeLower || smallTitleWords[lower]
 	return info
+}
+
+// terminalOf says how strongly a word ends a sentence (wordInfo.terminal),
+// given the word without closing quotes and brackets, and its last rune.
+func terminalOf(core string, last rune) float64 {
+	if last != '.' && last != '!' && last != '?' && last != '…' {
+		return 0 // (every abbreviation ends with a full stop)
+	}
+	lower := strings.ToLower(core)
+	switch {
+	case lower == "etc.":
+		return 0.5
+	case abbreviations[lower], isInitial(core):
+		return 0
+	}
+	return 1
+}
+
+// wordTerminal is analyseWord(w).terminal.
+func wordTerminal(w string) float64 {
+	core := strings.TrimRight(w, "\"'”’»)]")
+	last, _ := utf8.DecodeLastRuneInString(core)
+	return terminalOf(core, last)
 }
 
 // isCodeLike reports a word shaped like a name in code or a command:
