@@ -247,7 +247,7 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	// social card keeps its type large and its spacing tight.
 	sp := k
 	if plan.tight {
-		sp = k * 0.55
+		sp = k * 0.45
 	}
 	th := p.th
 	W := p.w

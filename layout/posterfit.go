@@ -80,9 +80,12 @@ func posterFor(clean *content.Article, th Theme, sizeName string, scale int, bra
 		boxes, h, footer := p.layout(plan)
 		return p.fixedDocument(boxes, h, footer, size.Height, nil), nil
 	}
-	// Then shrink to the floor and give up content, in order.
+	// Then shrink to the floor and give up content, in order; what is
+	// given up frees room, which the type grows back into.
 	for _, plan := range dropPlans(floor, len(clean.Terms) > 0, compact) {
-		if boxes, h, footer := p.layout(plan); h <= size.Height {
+		if _, h, _ := p.layout(plan); h <= size.Height {
+			plan = grow(p, plan, widthScale, floor, size.Height)
+			boxes, h, footer := p.layout(plan)
 			return p.fixedDocument(boxes, h, footer, size.Height, fitWarnings(clean, sizeName, plan, rows)), nil
 		}
 	}
@@ -91,6 +94,7 @@ func posterFor(clean *content.Article, th Theme, sizeName string, scale int, bra
 	if !ok {
 		return nil, fmt.Errorf("%s: the comparison does not fit the %s size even with one row; use --size poster", clean.Source, sizeName)
 	}
+	plan = grow(p, plan, widthScale, floor, size.Height)
 	boxes, h, footer := p.layout(plan)
 	return p.fixedDocument(boxes, h, footer, size.Height, fitWarnings(clean, sizeName, plan, rows)), nil
 }
@@ -104,7 +108,18 @@ const (
 	socialMaxRows    = 4
 	socialRowsSquare = 6
 	socialBodyPx     = 24.0 // body text of a social card at the reference width
+	socialMaxScale   = 2.6  // a card's type grows to fill it, up to 44 px body text
 )
+
+// grow enlarges a plan's type as far as it still fits height.
+func grow(p *poster, plan fitPlan, widthScale, floor, height float64) fitPlan {
+	plan.k = widthScale * maxFillScale
+	if fit, ok := largestFit(p, plan, floor, height); ok {
+		return fit
+	}
+	plan.k = floor
+	return plan
+}
 
 // largestFit finds, by bisection, the largest type scale between floor and
 // plan.k at which the poster fits height. The height grows with the scale
@@ -145,7 +160,7 @@ func socialCard(p *poster, a *content.Article, widthScale, height float64) (fitP
 			if noSubtitle && a.Subtitle == "" {
 				continue
 			}
-			plan := fitPlan{k: widthScale * maxFillScale, compact: true, dropTerms: true, dropTakeaways: true, maxCellLines: cellLines, pick: pick, noSubtitle: noSubtitle, tight: true}
+			plan := fitPlan{k: widthScale * socialMaxScale, compact: true, dropTerms: true, dropTakeaways: true, maxCellLines: cellLines, pick: pick, noSubtitle: noSubtitle, tight: true}
 			if n == len(a.Table.Rows) {
 				plan.pick = nil
 			}
