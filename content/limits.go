@@ -1,5 +1,7 @@
 package content
 
+import "time"
+
 // Input limits. Each guards the loaders and the layout against inputs that
 // would take unbounded time or memory; passing one is an error that names
 // the limit, never a silent cut.
@@ -36,6 +38,11 @@ const (
 	// dates, xsd:dateTime in the workbook) can hold these years.
 	MinYear = 1900
 	MaxYear = 2200
+	// MaxParseTime is the time one article may take to read. Reading is
+	// linear in the input within the other limits (about 0.4 s for the
+	// worst megabyte of Markdown); this budget turns anything slower into
+	// an error instead of a stalled batch.
+	MaxParseTime = 20 * time.Second
 	// MaxURLChars is the longest source URL, in characters.
 	MaxURLChars = 2000
 )

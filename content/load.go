@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -149,13 +150,48 @@ func ParseWith(name string, data []byte, opts ParseOptions) (*Article, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, kindErrorf(ErrEmpty, name, 0, "empty article")
 	}
-	if err := parse(a, lines, opts); err != nil {
-		return nil, err
+	return withinBudget(name, func() (*Article, error) {
+		if err := parse(a, lines, opts); err != nil {
+			return nil, err
+		}
+		if err := finish(a); err != nil {
+			return nil, err
+		}
+		return a, nil
+	})
+}
+
+// parseBudget is MaxParseTime; tests shorten it.
+var parseBudget = MaxParseTime
+
+// withinBudget runs a parse with the time budget of MaxParseTime. Parsing
+// is linear in the input within every limit, so the budget is a safety net:
+// an input that still finds a slow path becomes a clear error instead of a
+// stalled batch. (A parse cannot be interrupted; one past its budget is
+// left to finish in the background, and its result is dropped.)
+func withinBudget(name string, parse func() (*Article, error)) (*Article, error) {
+	type result struct {
+		a   *Article
+		err error
 	}
-	if err := finish(a); err != nil {
-		return nil, err
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{nil, errorf(name, 1, "internal error while reading the article (please report it): %v", r)}
+			}
+		}()
+		a, err := parse()
+		done <- result{a, err}
+	}()
+	timer := time.NewTimer(parseBudget)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.a, r.err
+	case <-timer.C:
+		return nil, kindErrorf(ErrTooLarge, name, 1, "reading the article took longer than %s (content.MaxParseTime): simplify its markup or split it", parseBudget)
 	}
-	return a, nil
 }
 
 // decodeText checks that data is text and returns it as UTF-8 without a

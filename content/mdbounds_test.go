@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -73,5 +74,17 @@ func BenchmarkPathologicalMarkdown(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// An article that takes longer than MaxParseTime to read is an error that
+// names the limit, not a stall (the budget is shortened here).
+func TestParseBudget(t *testing.T) {
+	saved := parseBudget
+	parseBudget = time.Nanosecond
+	defer func() { parseBudget = saved }()
+	_, err := Parse("slow.md", pathological("[a](", MaxBodyBytes-64))
+	if err == nil || !strings.Contains(err.Error(), "slow.md:1: reading the article took longer than") || !errors.Is(err, ErrTooLarge) {
+		t.Errorf("error %v", err)
 	}
 }
