@@ -155,6 +155,10 @@ type poster struct {
 	brand      Brand
 	// noTakeaways leaves the "Which to pick" cards out (--takeaways=off).
 	noTakeaways bool
+	// rowStarts are the indexes of the first box of each table row in the
+	// last layout, and rowsEnd the index after the last row's boxes.
+	rowStarts []int
+	rowsEnd   int
 }
 
 func (p *poster) subject(i int) Color { return p.th.Subjects[i%len(p.th.Subjects)] }
@@ -358,7 +362,9 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	labelSize := 18 * k
 	labelX := M + iconSize + 12*k
 	labelW := aspectW - (labelX - M) - 4*k
+	p.rowStarts = p.rowStarts[:0]
 	for _, r := range rows {
+		p.rowStarts = append(p.rowStarts, len(boxes))
 		cellLines := make([][]Line, n)
 		contentH := 0.0
 		for i, c := range r.Cells {
@@ -394,6 +400,7 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 		}
 		y += rowH + 10*sp
 	}
+	p.rowsEnd = len(boxes)
 	if hidden > 0 {
 		more := fmt.Sprintf("+%d more aspects", hidden)
 		if hidden == 1 {
@@ -481,7 +488,11 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	}
 
 	// Footer band.
-	y += 32 * sp
+	if plan.compact { // a landscape canvas has no height to spare
+		y += 20 * sp
+	} else {
+		y += 32 * sp
+	}
 	footer = len(boxes)
 	footSize := math.Max(14*k, minLabelPx)
 	footH := math.Max(58*sp, footSize*1.3+16*sp)

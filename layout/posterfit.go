@@ -216,10 +216,20 @@ func socialWarnings(a *content.Article, size string, plan fitPlan, rows int) []c
 // centres the body in the space left between the header and the footer.
 func (p *poster) fixedDocument(boxes []Box, h float64, footer int, height float64, ws []content.Warning) *Document {
 	spare := height - h
+	// The spare height is shared out between the table's rows, with half a
+	// share above the table and half below it, so that no block of empty
+	// canvas is left.
+	n := len(p.rowStarts)
+	unit := spare / float64(max(n, 1))
 	for i, b := range boxes {
 		switch {
 		case i >= footer:
 			moveBox(b, spare)
+		case i >= p.rowsEnd && n > 0:
+			moveBox(b, spare-unit/2)
+		case i >= p.bodyStart && n > 0:
+			row := sort.SearchInts(p.rowStarts, i+1) // rows starting at or before i
+			moveBox(b, unit/2+unit*float64(max(row-1, 0)))
 		case i >= p.bodyStart:
 			moveBox(b, spare/2)
 		}
