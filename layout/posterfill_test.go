@@ -47,6 +47,7 @@ func TestFixedSizesFillTheCanvas(t *testing.T) {
 		"seed":     load(t, "../examples/software-engineer-vs-platform-sre.md"),
 		"three":    load(t, "../testdata/markdown/hugo-toml-rust-vs-go-vs-zig.md"),
 		"forty":    long,
+		"four":     load(t, "../testdata/markdown/hugo-toml-mint-vs-visible-vs-google-fi-vs-us-mobile.md"),
 		"five":     load(t, "../testdata/markdown/jekyll-ubuntu-vs-fedora-vs-debian-vs-arch-vs-opensuse.md"),
 		"two-long": load(t, "../testdata/long/long-comparison.md"),
 	}
