@@ -362,6 +362,15 @@ func (p *poster) layout(plan fitPlan) (boxes []Box, height float64, footer int) 
 	labelSize := 18 * k
 	labelX := M + iconSize + 12*k
 	labelW := aspectW - (labelX - M) - 4*k
+	// No aspect word is ever broken: the labels shrink (down to the label
+	// floor) until the longest word of any shown aspect fits its column.
+	for _, r := range rows {
+		for _, w := range strings.Fields(r.Aspect) {
+			if ww := fonts.SansBold.Width(w, labelSize); ww > labelW {
+				labelSize = math.Max(minLabelPx, labelSize*labelW/ww*0.99)
+			}
+		}
+	}
 	p.rowStarts = p.rowStarts[:0]
 	for _, r := range rows {
 		p.rowStarts = append(p.rowStarts, len(boxes))

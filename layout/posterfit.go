@@ -156,16 +156,19 @@ func socialCard(p *poster, a *content.Article, widthScale, height float64) (fitP
 	for n := min(socialMaxRows, len(order)); n >= 2; n-- {
 		pick := append([]int(nil), order[:n]...)
 		sort.Ints(pick) // in the article's order
-		for _, noSubtitle := range []bool{false, true} {
-			if noSubtitle && a.Subtitle == "" {
-				continue
-			}
-			plan := fitPlan{k: widthScale * socialMaxScale, compact: true, dropTerms: true, dropTakeaways: true, maxCellLines: cellLines, pick: pick, noSubtitle: noSubtitle, tight: true}
-			if n == len(a.Table.Rows) {
-				plan.pick = nil
-			}
-			if fit, ok := largestFit(p, plan, widthScale*socialBodyPx/bodyPx, height); ok {
-				return fit, true
+		// Whole cells first: a cell is cut only when it cannot fit whole.
+		for _, lines := range []int{0, cellLines} {
+			for _, noSubtitle := range []bool{false, true} {
+				if noSubtitle && a.Subtitle == "" {
+					continue
+				}
+				plan := fitPlan{k: widthScale * socialMaxScale, compact: true, dropTerms: true, dropTakeaways: true, maxCellLines: lines, pick: pick, noSubtitle: noSubtitle, tight: true}
+				if n == len(a.Table.Rows) {
+					plan.pick = nil
+				}
+				if fit, ok := largestFit(p, plan, widthScale*socialBodyPx/bodyPx, height); ok {
+					return fit, true
+				}
 			}
 		}
 	}
