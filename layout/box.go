@@ -62,6 +62,10 @@ type Text struct {
 	// Renderers paint without them.
 	Role  Role
 	Block int
+	// Tag names the leaf of the document's Structure that holds this
+	// text (StructElem.Tag); 0 means none: running headers, page numbers
+	// and repeated table headers, which a tagged PDF marks as artifacts.
+	Tag int
 }
 
 // Role is the kind of a text box.
@@ -155,6 +159,40 @@ type Document struct {
 	Outline []Bookmark
 	// Margins is the content area of a paginated document's pages.
 	Margins Rect
+	// Structure is the logical structure of a paginated document in
+	// reading order (the article's order, whatever the drawing order),
+	// for a tagged PDF; nil for the poster.
+	Structure *StructElem
+}
+
+// StructElem is an element of a document's logical structure: a standard
+// structure type of ISO 32000-1 §14.8.4, its kids in reading order, and
+// the content it holds: the text boxes whose Tag is its Tag, and whole
+// runs of boxes (the figure). A box that no element holds is an artifact.
+type StructElem struct {
+	Type  string // "Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "Caption"
+	Scope string // of a TH: "Column" or "Row"
+	Alt   string // of a Figure: its alternative text
+	Kids  []*StructElem
+	Tag   int
+	Boxes []BoxRun
+}
+
+// BoxRun is the boxes From (inclusive) to To (exclusive) of a page
+// (from 0).
+type BoxRun struct{ Page, From, To int }
+
+// Leaves calls fn for each element that holds content, in reading order.
+func (e *StructElem) Leaves(fn func(*StructElem)) {
+	if e == nil {
+		return
+	}
+	if e.Tag > 0 || len(e.Boxes) > 0 {
+		fn(e)
+	}
+	for _, k := range e.Kids {
+		k.Leaves(fn)
+	}
 }
 
 // Bookmark is an outline entry: a title pointing at a page (from 0) and a

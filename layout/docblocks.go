@@ -32,6 +32,7 @@ func (f *flow) blocks(ps []content.Paragraph, size, lead float64, c Color, inden
 			if size < bodySize {
 				pp.role = RoleCaption
 			}
+			pp.tag = f.leaf("P").Tag
 			f.place(pp)
 		}
 	}
@@ -41,6 +42,13 @@ func (f *flow) blocks(ps []content.Paragraph, size, lead float64, c Color, inden
 // column as wide as the widest marker, item text aligned after it, nested
 // lists under their item's text.
 func (f *flow) list(l *content.List, size, lead float64, c Color, indent float64) {
+	f.open("L")
+	f.listItems(l, size, lead, c, indent)
+	f.close()
+}
+
+// listItems places the items of a list in the open L element.
+func (f *flow) listItems(l *content.List, size, lead float64, c Color, indent float64) {
 	face := fonts.SerifRegular
 	markerW := 0.0
 	for i := range l.Items {
@@ -51,6 +59,8 @@ func (f *flow) list(l *content.List, size, lead float64, c Color, indent float64
 		if i > 0 {
 			f.y += 2
 		}
+		f.open("LI")
+		lbl := f.leaf("Lbl").Tag
 		marker := l.Marker(i)
 		w := face.Width(marker, size)
 		mline := Line{Pieces: []Piece{{Text: marker, Face: face, W: w}}, Width: w}
@@ -58,21 +68,28 @@ func (f *flow) list(l *content.List, size, lead float64, c Color, indent float64
 			// An item that starts with a nested block still shows its marker.
 			f.keepSpace(lead)
 			f.block++
-			f.add(lineBoxes(mline, f.left+indent+markerW-w, f.y, size, lead, c, RoleBody, f.block)...)
+			f.add(tagged(lineBoxes(mline, f.left+indent+markerW-w, f.y, size, lead, c, RoleBody, f.block), lbl)...)
 			if len(item.Blocks) == 0 {
 				f.y += lead
 			}
+			f.open("LBody")
 			f.blocks(item.Blocks, size, lead, c, indent+hang)
+			f.close()
+			f.close()
 			continue
 		}
 		first := f.runsParaAt(item.Blocks[0], size, lead, c, false, indent+hang)
 		first.marker, first.markerX = &mline, f.left+indent+markerW-w
+		f.open("LBody")
+		first.markerTag, first.tag = lbl, f.leaf("P").Tag
 		f.keepSpace(firstLines(first))
 		f.place(first)
 		if len(item.Blocks) > 1 {
 			f.y += 2
 			f.blocks(item.Blocks[1:], size, lead, c, indent+hang)
 		}
+		f.close()
+		f.close()
 	}
 }
 
@@ -101,11 +118,13 @@ func (f *flow) notes() {
 		return
 	}
 	f.heading("Notes", 1, 2*smallLead)
+	f.open("L")
 	for i, n := range f.a.Notes {
 		if i > 0 {
 			f.y += 3
 		}
 		list := &content.List{Ordered: true, Start: n.Number, Items: []content.ListItem{{Blocks: n.Paragraphs}}}
-		f.list(list, bodySize-1, bodyLead-1.5, f.th.Text, 0)
+		f.listItems(list, bodySize-1, bodyLead-1.5, f.th.Text, 0)
 	}
+	f.close()
 }

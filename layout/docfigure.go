@@ -20,6 +20,10 @@ type figure struct {
 	poster  *Document
 	spans   []Span
 	caption para // broken across the full width, for measuring
+	// elem and captionTag are the figure's place in the structure, in
+	// the article's order wherever the figure floats to.
+	elem       *StructElem
+	captionTag int
 }
 
 // captionAt breaks the caption to a width: one line, two at most.
@@ -43,6 +47,13 @@ func (f *flow) figure(poster *Document) {
 	}
 	spans := []Span{{Text: "Figure 1. ", Face: fonts.SansBold}, {Text: text, Face: fonts.SansRegular}}
 	fig := &figure{poster: poster, spans: spans, caption: f.captionAt(spans, f.wideWidth())}
+	fig.elem = f.open("Figure")
+	f.close()
+	fig.elem.Alt = poster.AltText
+	if fig.elem.Alt == "" {
+		fig.elem.Alt = "Figure 1. " + text
+	}
+	fig.captionTag = f.leaf("Caption").Tag
 	full := f.fullFigureScale(fig)
 	room := f.bottom - f.y - figureGap - fig.captionHeight()
 	switch {
@@ -76,15 +87,18 @@ func (f *flow) placeFigure(fig *figure, s float64) {
 	poster := fig.poster
 	figW, figH := poster.Width*s, poster.Height*s
 	x0 := f.wideLeft + (f.wideWidth()-figW)/2
+	page := len(f.pages) - 1
+	from := len(f.pages[page].Boxes)
 	f.add(&Fill{Rect: Rect{x0, f.y, figW, figH}, Color: poster.Background})
 	for _, b := range poster.Pages[0].Boxes {
 		if t := transformBox(b, s, x0, f.y); t != nil {
 			f.add(t)
 		}
 	}
+	fig.elem.Boxes = append(fig.elem.Boxes, BoxRun{Page: page, From: from, To: len(f.pages[page].Boxes)})
 	f.y += figH + figureGap/2
 	c := f.captionAt(fig.spans, figW)
-	c.x = x0
+	c.x, c.tag = x0, fig.captionTag
 	f.place(c)
 }
 

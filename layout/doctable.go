@@ -87,10 +87,9 @@ func (f *flow) table() {
 		firstRow = float64(rowLines(g.rows[0]))*tableLead + 2*tablePad
 	}
 	f.heading(caption, 1, g.headerH+math.Min(firstRow, f.bottom-f.top-g.headerH-60))
-	f.tableHeader(g, false)
-	for i, cells := range g.rows {
-		f.tableRow(g, i, cells)
-	}
+	f.open("Table")
+	f.tableBody(g)
+	f.close()
 	f.y += 4
 }
 
@@ -102,14 +101,30 @@ func (f *flow) otherTable(t content.Table, indent float64) {
 	if t.Caption != "" {
 		c := f.plain(t.Caption, fonts.SansBold, tableSize, tableLead, f.th.Text, RoleCaption)
 		f.keepSpace(c.height(len(c.lines)) + g.headerH + tableLead + 2*tablePad)
+		f.open("Table")
+		c.tag = f.leaf("Caption").Tag
 		f.place(c)
 		f.y += 2
+	} else {
+		f.open("Table")
 	}
 	f.keepSpace(g.keep(f))
+	f.tableBody(g)
+	f.close()
+}
+
+// tableBody places the header and the rows of a table in the open Table
+// element: the header cells are column headers, each row's first cell
+// (the aspect) its row header.
+func (f *flow) tableBody(g tableGrid) {
+	f.open("THead")
 	f.tableHeader(g, false)
+	f.close()
+	f.open("TBody")
 	for i, cells := range g.rows {
 		f.tableRow(g, i, cells)
 	}
+	f.close()
 }
 
 // tableBox is where a table that is not the comparison goes: across the
@@ -149,6 +164,16 @@ func (f *flow) tableHeader(g tableGrid, continued bool) {
 		f.y += 3
 	}
 	f.block++
+	// A header repeated after a page break is an artifact (tag 0).
+	tags := make([]int, len(g.header))
+	if !continued {
+		f.open("TR")
+		for i := range tags {
+			th := f.leaf("TH")
+			th.Scope, tags[i] = "Column", th.Tag
+		}
+		f.close()
+	}
 	for i, ls := range g.header {
 		bg := f.th.Header
 		if i > 0 && g.colored {
@@ -156,7 +181,7 @@ func (f *flow) tableHeader(g tableGrid, continued bool) {
 		}
 		f.add(&Fill{Rect: Rect{g.colX[i], f.y, g.colW[i], g.headerH}, Color: bg})
 		for j, l := range ls {
-			f.add(lineBoxes(l, g.colX[i]+tablePad, f.y+tablePad+float64(j)*tableLead, tableSize, tableLead, f.th.HeaderText, RoleTableHeader, f.block)...)
+			f.add(tagged(lineBoxes(l, g.colX[i]+tablePad, f.y+tablePad+float64(j)*tableLead, tableSize, tableLead, f.th.HeaderText, RoleTableHeader, f.block), tags[i])...)
 		}
 	}
 	f.y += g.headerH
@@ -164,6 +189,17 @@ func (f *flow) tableHeader(g tableGrid, continued bool) {
 
 func (f *flow) tableRow(g tableGrid, index int, cells [][]Line) {
 	f.block++
+	tags := make([]int, len(cells))
+	f.open("TR")
+	for c := range tags {
+		if c == 0 {
+			th := f.leaf("TH")
+			th.Scope, tags[c] = "Row", th.Tag
+		} else {
+			tags[c] = f.leaf("TD").Tag
+		}
+	}
+	f.close()
 	start := 0
 	total := rowLines(cells)
 	for start < total {
@@ -192,7 +228,7 @@ func (f *flow) tableRow(g tableGrid, index int, cells [][]Line) {
 		for c, ls := range cells {
 			role := RoleTableCell
 			for j := start; j < min(len(ls), start+n); j++ {
-				f.add(lineBoxes(ls[j], g.colX[c]+tablePad, f.y+tablePad+float64(j-start)*tableLead, tableSize, tableLead, f.th.Text, role, f.block)...)
+				f.add(tagged(lineBoxes(ls[j], g.colX[c]+tablePad, f.y+tablePad+float64(j-start)*tableLead, tableSize, tableLead, f.th.Text, role, f.block), tags[c])...)
 			}
 		}
 		f.y += h
@@ -217,7 +253,7 @@ func transformBox(b Box, s, dx, dy float64) Box {
 	case *Text:
 		c := *b
 		c.X, c.Baseline, c.Width, c.Size = dx+b.X*s, dy+b.Baseline*s, b.Width*s, b.Size*s
-		c.Role, c.Link = RoleFigure, ""
+		c.Role, c.Link, c.Tag = RoleFigure, "", 0
 		return &c
 	case *Rule:
 		c := *b

@@ -110,6 +110,7 @@ func handoutSqueezed(clean *content.Article, th Theme, paper string, poster *Doc
 		wideLeft: pageMargin, wideRight: size.Width - pageMargin, top: pageMargin, bottom: size.Height - pageMargin,
 		squeeze: squeeze,
 	}
+	f.stack = []*StructElem{{Type: "Document"}}
 	textW := math.Min(f.wideRight-f.wideLeft, textMeasure*bodySize)
 	f.left = f.wideLeft + (f.wideRight-f.wideLeft-textW)/2
 	f.right = f.left + textW
@@ -133,6 +134,7 @@ func handoutSqueezed(clean *content.Article, th Theme, paper string, poster *Doc
 		Width: f.W, Height: f.H, Background: Color{255, 255, 255},
 		Pages: f.pages, Warnings: f.warnings, Outline: f.outline,
 		AltText: poster.AltText, Margins: Rect{f.wideLeft, f.top, f.wideRight - f.wideLeft, f.bottom - f.top},
+		Structure: f.stack[0],
 	}, nil
 }
 
@@ -152,6 +154,41 @@ type flow struct {
 	block    int
 	outline  []Bookmark
 	warnings []content.Warning
+	// stack is the path to the open element of the structure (the
+	// document first); tags the last leaf's Tag.
+	stack []*StructElem
+	tags  int
+}
+
+// open adds an element of type typ to the open one and opens it.
+func (f *flow) open(typ string) *StructElem {
+	e := &StructElem{Type: typ}
+	top := f.stack[len(f.stack)-1]
+	top.Kids = append(top.Kids, e)
+	f.stack = append(f.stack, e)
+	return e
+}
+
+// close closes the open element.
+func (f *flow) close() { f.stack = f.stack[:len(f.stack)-1] }
+
+// leaf adds an element of type typ that holds text to the open one.
+func (f *flow) leaf(typ string) *StructElem {
+	f.tags++
+	e := &StructElem{Type: typ, Tag: f.tags}
+	top := f.stack[len(f.stack)-1]
+	top.Kids = append(top.Kids, e)
+	return e
+}
+
+// tagged sets the structure tag of text boxes.
+func tagged(boxes []Box, tag int) []Box {
+	for _, b := range boxes {
+		if t, ok := b.(*Text); ok {
+			t.Tag = tag
+		}
+	}
+	return boxes
 }
 
 // width is the text column's; wideWidth the full width between the
@@ -189,6 +226,9 @@ type para struct {
 	// the first line at markerX.
 	marker  *Line
 	markerX float64
+	// tag and markerTag name the structure leaves of the text and of
+	// the marker (0: an artifact).
+	tag, markerTag int
 }
 
 func (p para) height(n int) float64 { return float64(n) * p.lead }
@@ -237,9 +277,9 @@ func (f *flow) place(p para) {
 		}
 		for i, l := range lines[:n] {
 			if p.marker != nil && i == 0 && len(lines) == len(p.lines) {
-				f.add(lineBoxes(*p.marker, p.markerX, f.y, p.size, p.lead, p.color, p.role, f.block)...)
+				f.add(tagged(lineBoxes(*p.marker, p.markerX, f.y, p.size, p.lead, p.color, p.role, f.block), p.markerTag)...)
 			}
-			f.add(lineBoxes(l, p.x, f.y, p.size, p.lead, p.color, p.role, f.block)...)
+			f.add(tagged(lineBoxes(l, p.x, f.y, p.size, p.lead, p.color, p.role, f.block), p.tag)...)
 			f.y += p.lead
 		}
 		lines = lines[n:]
@@ -318,10 +358,14 @@ func (f *flow) balanced(text string, face fonts.Face, size, lead float64, c Colo
 
 func (f *flow) titleBlock() {
 	f.bookmark(f.a.Title, 0)
-	f.place(f.balanced(f.a.Title, fonts.SansBold, 22, 26.4, f.th.Text))
+	title := f.balanced(f.a.Title, fonts.SansBold, 22, 26.4, f.th.Text)
+	title.tag = f.leaf("H1").Tag
+	f.place(title)
 	if f.a.Subtitle != "" {
 		f.y += 3
-		f.place(f.balanced(f.a.Subtitle, fonts.SansRegular, 13, 16.9, f.th.Muted))
+		sub := f.balanced(f.a.Subtitle, fonts.SansRegular, 13, 16.9, f.th.Muted)
+		sub.tag = f.leaf("P").Tag
+		f.place(sub)
 	}
 	var meta []string
 	if !f.a.Updated.IsZero() {
@@ -332,7 +376,9 @@ func (f *flow) titleBlock() {
 	}
 	if len(meta) > 0 {
 		f.y += 6
-		f.place(f.plain(strings.Join(meta, " · "), fonts.SansRegular, 9, 12, f.th.Muted, RoleOther))
+		line := f.plain(strings.Join(meta, " · "), fonts.SansRegular, 9, 12, f.th.Muted, RoleOther)
+		line.tag = f.leaf("P").Tag
+		f.place(line)
 	}
 	f.y += 8
 	f.add(&Rule{X1: f.left, Y1: f.y, X2: f.right, Y2: f.y, Width: 0.75, Color: f.th.Rule})
@@ -359,6 +405,11 @@ func (f *flow) heading(text string, level int, next float64) {
 		f.y += above
 	}
 	f.bookmark(text, level)
+	if level > 1 {
+		h.tag = f.leaf("H3").Tag
+	} else {
+		h.tag = f.leaf("H2").Tag
+	}
 	f.place(h)
 	f.y += headingBelow
 }
@@ -398,6 +449,7 @@ func (f *flow) terms() {
 		name := termHead(t)
 		if t.Name != "" {
 			f.keepSpace(name.height(len(name.lines)) + 1 + f.firstHeight(t.Definition))
+			name.tag = f.leaf("H3").Tag
 			f.place(name)
 			f.y += 1
 		}
@@ -413,6 +465,7 @@ func (f *flow) disclaimer() {
 	label := f.plain("Disclaimer", fonts.SansBold, smallSize, smallLead, f.th.Muted, RoleCaption)
 	first := f.runsPara(f.a.Disclaimer[0], smallSize, smallLead, f.th.Muted, true)
 	f.keepSpace(label.height(1) + firstLines(first))
+	label.tag = f.leaf("P").Tag
 	f.place(label)
 	f.blocks(f.a.Disclaimer, smallSize, smallLead, f.th.Muted, 0)
 }

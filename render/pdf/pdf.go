@@ -103,6 +103,10 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 	for _, b := range doc.Outline {
 		bookmarks[b.Page] = append(bookmarks[b.Page], b)
 	}
+	var tags *tagger
+	if doc.Structure != nil {
+		tags = newTagger(doc)
+	}
 	for i, page := range doc.Pages {
 		pdf.AddPage()
 		if len(faces) > 0 {
@@ -111,11 +115,20 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 		for _, b := range bookmarks[i] {
 			pdf.Bookmark(b.Title, b.Level, b.Y)
 		}
-		for _, box := range page.Boxes {
+		for j, box := range page.Boxes {
+			if tags != nil {
+				tags.mark(pdf, i, j, box)
+			}
 			if err := paintBox(pdf, box); err != nil {
 				return err
 			}
 		}
+		if tags != nil {
+			tags.end(pdf)
+		}
+	}
+	if tags != nil {
+		tags.install(pdf)
 	}
 	if pdf.Err() {
 		return fmt.Errorf("pdf: %w", pdf.Error())

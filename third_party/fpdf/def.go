@@ -674,6 +674,7 @@ type Fpdf struct {
 	zoomMode         string                     // zoom display mode
 	layoutMode       string                     // layout display mode
 	nXMP             int                        // XMP object number
+	tagging          taggingHooks               // triptych patch: tagged PDF hooks (tagging.go)
 	xmp              []byte                     // XMP metadata
 	producer         string                     // producer
 	title            string                     // title

@@ -4343,6 +4343,7 @@ func (f *Fpdf) putpages() {
 		if f.pdfVersion > pdfVers1_3 {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
+		f.putPageExtra(n) // triptych patch: tagging.go
 		f.outf("/Contents %d 0 R>>", f.n+1)
 		f.out("endobj")
 		// Page content
@@ -4359,6 +4360,7 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("endobj")
 	}
+	f.tagging.pageObjs = pagesObjectNumbers // triptych patch: tagging.go
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -5130,10 +5132,19 @@ func (f *Fpdf) putheader() {
 func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
 	f.outf("/Root %d 0 R", f.n)
-	f.outf("/Info %d 0 R", f.n-1)
+	// triptych patch: the Info object is not always the one before the
+	// catalog (output intent streams, and the document objects of
+	// tagging.go, come between).
+	if f.tagging.infoObj > 0 {
+		f.outf("/Info %d 0 R", f.tagging.infoObj)
+	} else {
+		f.outf("/Info %d 0 R", f.n-1)
+	}
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+	} else if f.tagging.id != "" {
+		f.outf("/ID [<%s><%s>]", f.tagging.id, f.tagging.id) // triptych patch
 	}
 }
 
@@ -5258,16 +5269,21 @@ func (f *Fpdf) enddoc() {
 	f.putxmp()
 	// 	Info
 	f.newobj()
+	f.tagging.infoObj = f.n // triptych patch: tagging.go
 	f.out("<<")
 	f.putinfo()
 	f.out(">>")
 	f.out("endobj")
 	// Output intent color profile streams
 	f.putOutputIntentStreams()
+	catalogExtra := f.putDocumentObjects() // triptych patch: tagging.go
 	// 	Catalog
 	f.newobj()
 	f.out("<<")
 	f.putcatalog()
+	if catalogExtra != "" {
+		f.out(catalogExtra)
+	}
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
