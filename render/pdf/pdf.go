@@ -119,6 +119,14 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 			if tags != nil {
 				tags.mark(pdf, i, j, box)
 			}
+			if tx, ok := box.(*layout.Text); ok && wordFollows(page.Boxes, j) {
+				// Justified words are placed one by one; a space after each
+				// (invisible, its advance unused) keeps them apart in the
+				// text that extraction and screen readers get.
+				spaced := *tx
+				spaced.Text += " "
+				box = &spaced
+			}
 			if err := paintBox(pdf, box); err != nil {
 				return err
 			}
@@ -134,6 +142,24 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 		return fmt.Errorf("pdf: %w", pdf.Error())
 	}
 	return pdf.Output(w)
+}
+
+// wordFollows reports whether the text box at j is followed by another
+// word of the same block: after a gap on its line, or on the next line
+// (unless the line ends with a hyphen).
+func wordFollows(boxes []layout.Box, j int) bool {
+	tx := boxes[j].(*layout.Text)
+	if j+1 >= len(boxes) || strings.HasSuffix(tx.Text, " ") {
+		return false
+	}
+	next, ok := boxes[j+1].(*layout.Text)
+	if !ok || next.Block != tx.Block || next.Block == 0 {
+		return false
+	}
+	if next.Baseline > tx.Baseline { // the block's next line
+		return !strings.HasSuffix(tx.Text, "-")
+	}
+	return next.Baseline == tx.Baseline && next.X > tx.X+tx.Width+0.01
 }
 
 func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {

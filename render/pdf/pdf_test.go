@@ -274,3 +274,18 @@ func BenchmarkPDFPaint(b *testing.B) {
 		}
 	}
 }
+
+// The tagged text keeps the spaces between words and lines: justified
+// words are placed one by one, and a screen reader must not read
+// "SoftwareEngineersprimarily".
+func TestTaggedTextHasWordSpaces(t *testing.T) {
+	readers.Need(t, "pdfinfo")
+	a := seed(t)
+	path := readers.WriteTemp(t, "seed.pdf", renderPDF(t, a, render.Options{}))
+	text := readers.Run(t, "pdfinfo", "-struct-text", path)
+	for _, want := range []string{`"Software Engineer vs. Platform SRE"`, "Software Engineers primarily focus on designing"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the tagged text lacks %q", want)
+		}
+	}
+}
