@@ -56,7 +56,11 @@ type Text struct {
 	Face        fonts.Face
 	Color       Color
 	Text        string
-	Link        string // an http(s) URL, or ""
+	// Actual is what the text says when it differs from what is drawn:
+	// the author's characters where Text shows Placeholder for glyphs the
+	// fonts lack. Painters with a text layer (the PDF) carry it.
+	Actual string
+	Link   string // an http(s) URL, or ""
 	// Role and Block describe the text for tests and tagging: what kind of
 	// text it is, and which paragraph (numbered from 1) it belongs to.
 	// Renderers paint without them.

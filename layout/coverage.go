@@ -28,9 +28,12 @@ func covered(r rune) bool {
 	return true
 }
 
-// SanitizeText returns a copy of the article in which every character that
-// the embedded fonts cannot draw is replaced by Placeholder, with one
-// warning per source line naming the characters.
+// SanitizeText returns a copy of the article to lay out, with one warning
+// per source line naming the characters the embedded fonts cannot draw.
+// The text keeps those characters: the measurer gives each the width of
+// Placeholder, and Drawable puts Placeholder in their place only in the
+// text boxes painters draw, whose Actual keeps what the author wrote (the
+// PDF's text layer and screen readers get it).
 func SanitizeText(a *content.Article) (*content.Article, []content.Warning) {
 	c := a.Clone()
 	missing := map[int]map[rune]bool{}
@@ -55,7 +58,7 @@ func SanitizeText(a *content.Article) (*content.Article, []content.Warning) {
 				missing[line] = map[rune]bool{}
 			}
 			missing[line][r] = true
-			b.WriteRune(Placeholder)
+			b.WriteRune(r)
 		}
 		return b.String()
 	}
@@ -76,4 +79,37 @@ func SanitizeText(a *content.Article) (*content.Article, []content.Warning) {
 			"the fonts have no glyph for %s; shown as %q", strings.Join(runes, ", "), string(Placeholder)))
 	}
 	return c, warnings
+}
+
+// Drawable returns s with every character the embedded fonts cannot draw
+// replaced by Placeholder, and whether anything was replaced.
+func Drawable(s string) (string, bool) {
+	clean := true
+	for _, r := range s {
+		if r != ' ' && r != '\n' && !covered(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s, false
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r == ' ' || r == '\n' || covered(r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(Placeholder)
+		}
+	}
+	return b.String(), true
+}
+
+// newText makes a text box of a piece of text: the characters the fonts
+// lack are drawn as Placeholder and kept in Actual.
+func newText(t Text) *Text {
+	if d, changed := Drawable(t.Text); changed {
+		t.Actual, t.Text = t.Text, d
+	}
+	return &t
 }

@@ -242,8 +242,8 @@ func lineBoxes(l Line, x, y, size, lead float64, c Color, role Role, block int) 
 		if pc.Super {
 			at, base = size*SuperScale, base-size*SuperRise
 		}
-		boxes = append(boxes, &Text{X: x + pc.X, Baseline: base, Width: pc.W, Size: at, Face: pc.Face,
-			Color: c, Text: pc.Text, Link: pc.Link, Role: role, Block: block})
+		boxes = append(boxes, newText(Text{X: x + pc.X, Baseline: base, Width: pc.W, Size: at, Face: pc.Face,
+			Color: c, Text: pc.Text, Link: pc.Link, Role: role, Block: block}))
 	}
 	return boxes
 }

@@ -187,7 +187,7 @@ func textBlock(lines []Line, x, top, size, lh float64, face fonts.Face, c Color,
 		base := top + float64(i)*leading + (leading-size)/2 + asc*0.9
 		off := (width - l.Width) * align
 		for _, pc := range l.Pieces {
-			boxes = append(boxes, &Text{X: x + off + pc.X, Baseline: base, Width: pc.W, Size: size, Face: pc.Face, Color: c, Text: pc.Text, Link: pc.Link})
+			boxes = append(boxes, newText(Text{X: x + off + pc.X, Baseline: base, Width: pc.W, Size: size, Face: pc.Face, Color: c, Text: pc.Text, Link: pc.Link}))
 		}
 	}
 	return boxes, float64(len(lines)) * leading

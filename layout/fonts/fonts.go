@@ -169,20 +169,36 @@ func (f Face) Has(r rune) bool {
 	return err == nil && gi != 0
 }
 
-// Advance returns the unkerned, unhinted advance of r in em.
+// placeholderAdvance is the advance of U+25A1, which the layout draws in
+// place of a character the face lacks, so that measuring the author's
+// text measures what is drawn.
+func (f Face) placeholderAdvance() float64 {
+	p := get(f)
+	var buf sfnt.Buffer
+	ppem := fixed.I(int(p.font.UnitsPerEm()))
+	if gi, err := p.font.GlyphIndex(&buf, '\u25A1'); err == nil && gi != 0 {
+		if adv, err := p.font.GlyphAdvance(&buf, gi, ppem, font.HintingNone); err == nil {
+			return float64(adv) / float64(ppem)
+		}
+	}
+	return float64(p.advance[0])
+}
+
+// Advance returns the unkerned, unhinted advance of r in em: for a
+// character the face lacks, that of the placeholder square.
 func (f Face) Advance(r rune) float64 {
 	p := get(f)
 	if r >= 0 && r < advanceTableSize {
 		if p.has[r] {
 			return float64(p.advance[r])
 		}
-		return float64(p.advance[0]) // .notdef is never drawn: text is cleaned first
+		return f.placeholderAdvance() // drawn as the placeholder square
 	}
 	var buf sfnt.Buffer
 	ppem := fixed.I(int(p.font.UnitsPerEm()))
 	gi, err := p.font.GlyphIndex(&buf, r)
 	if err != nil || gi == 0 {
-		return 0.75
+		return f.placeholderAdvance()
 	}
 	adv, err := p.font.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -125,6 +126,9 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 				// text that extraction and screen readers get.
 				spaced := *tx
 				spaced.Text += " "
+				if spaced.Actual != "" {
+					spaced.Actual += " "
+				}
 				box = &spaced
 			}
 			if err := paintBox(pdf, box); err != nil {
@@ -142,6 +146,18 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 		return fmt.Errorf("pdf: %w", pdf.Error())
 	}
 	return pdf.Output(w)
+}
+
+// utf16Hex writes s as a PDF text string: UTF-16BE with a byte-order
+// mark, in hex.
+func utf16Hex(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
 }
 
 // wordFollows reports whether the text box at j is followed by another
@@ -175,7 +191,15 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 	case *layout.Text:
 		pdf.SetFont(family(b.Face), b.Face.Style(), b.Size)
 		pdf.SetTextColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		if b.Actual != "" {
+			// The page shows a placeholder for glyphs the fonts lack; the
+			// text layer says what the author wrote.
+			pdf.RawWriteStr("/Span <</ActualText " + utf16Hex(b.Actual) + ">> BDC\n")
+		}
 		pdf.Text(b.X, b.Baseline, b.Text)
+		if b.Actual != "" {
+			pdf.RawWriteStr("EMC\n")
+		}
 		if link := layout.SafeLink(b.Link); link != "" {
 			r := b.Bounds()
 			pdf.LinkString(r.X, r.Y, r.W, r.H, link)

@@ -289,3 +289,17 @@ func TestTaggedTextHasWordSpaces(t *testing.T) {
 		}
 	}
 }
+
+// Characters the embedded fonts lack are drawn as "□", but the text layer
+// keeps what the author wrote (an /ActualText span), so that search, copy
+// and screen readers get "咖啡", not "□□".
+func TestTextLayerKeepsCharactersTheFontsLack(t *testing.T) {
+	a := seed(t)
+	a.Title = "咖啡 vs. 茶"
+	a.Table.Subjects = []string{"咖啡", "茶"}
+	path := readers.WriteTemp(t, "cjk.pdf", renderPDF(t, a, render.Options{}))
+	text := readers.Run(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	if !strings.Contains(text, "咖啡") || !strings.Contains(text, "茶") {
+		t.Errorf("the text layer lost the characters:\n%.400s", text)
+	}
+}
