@@ -84,6 +84,7 @@ docs: build
 	pdftoppm -png -r 100 -f 1 -l 1 -singlefile /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.pdf docs/handout-page-1
 	TRIPTYCH_DOCS=$(CURDIR)/docs $(GO) test -count=1 -run 'TestPrintedPages|TestScorecardRecalculates' ./render/xlsx
 	ICON_SHEET=$(CURDIR)/docs/icons.png $(GO) test -count=1 -run IconContactSheet ./layout
+	PRESET_SHEET=$(CURDIR)/docs/presets.png $(GO) test -count=1 -run TestPresetContactSheet ./render/png
 	TRIPTYCH_SERVE_SCREENSHOT=$(CURDIR)/docs/serve.png $(GO) test -count=1 -run TestBrowser ./serve/
 	for s in og square portrait pinterest; do \
 		./bin/triptych build -o /tmp/triptych-docs/$$s --size $$s --formats png --force >/dev/null; \
