@@ -35,6 +35,9 @@ type Options struct {
 	// NoTakeaways leaves the poster's "Which to pick" cards out
 	// (--takeaways=off).
 	NoTakeaways bool
+	// PDFA makes the handout PDF/A-2b (--pdfa): an sRGB output intent and
+	// XMP metadata that declares the conformance.
+	PDFA bool
 }
 
 // SetTakeaways reads the value of --takeaways: "on" or "off".

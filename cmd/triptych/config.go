@@ -39,6 +39,8 @@ type config struct {
 	// poster's "Which to pick" cards off when false.
 	Scorecard *bool `yaml:"scorecard"`
 	Takeaways *bool `yaml:"takeaways"`
+	// PDFA makes the handout PDF/A-2b.
+	PDFA bool `yaml:"pdfa"`
 }
 
 type brandConfig struct {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,5 +74,38 @@ func TestNamesArePrintedSafely(t *testing.T) {
 	code, out, _ = run(t, "build", bad, "-o", filepath.Join(dir, "out2"), "--json")
 	if code != 0 || !strings.Contains(out, `"source_bytes": "Y2Fm6S50eHQ="`) {
 		t.Errorf("exit %d; the JSON report lacks the raw name:\n%s", code, out)
+	}
+}
+
+// --pdfa and "pdfa: true" make the handout declare PDF/A-2b in its XMP;
+// without either it declares nothing.
+func TestPDFAFlagAndOption(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "triptych.yaml")
+	if err := os.WriteFile(cfg, []byte("pdfa: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, args := range map[string][]string{
+		"flag":   {"--pdfa"},
+		"option": {"--config", cfg},
+		"none":   {},
+	} {
+		o := filepath.Join(dir, name)
+		code, _, errOut := run(t, append([]string{"build", seedTxt, "-o", o, "--formats", "pdf"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errOut)
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(o, "*", "*.pdf"))
+		if len(pdfs) != 1 {
+			t.Fatalf("%s: %d PDFs", name, len(pdfs))
+		}
+		data, err := os.ReadFile(pdfs[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		claims := bytes.Contains(data, []byte("<pdfaid:part>2</pdfaid:part>")) && bytes.Contains(data, []byte("/GTS_PDFA1"))
+		if claims != (name != "none") {
+			t.Errorf("%s: the handout claims PDF/A: %v", name, claims)
+		}
 	}
 }

@@ -50,6 +50,7 @@ func addBuildFlags(f *pflag.FlagSet) *buildFlags {
 	f.StringVar(&b.opts.Render.Typography, "typography", "smart", "quotes in the PNG and PDF: smart (typographic) or plain (as written)")
 	f.Func("scorecard", "the XLSX Scorecard sheet: on or off (default on)", b.opts.Render.SetScorecard)
 	f.Func("takeaways", "the poster's \"Which to pick\" cards: on or off (default on)", b.opts.Render.SetTakeaways)
+	f.BoolVar(&b.opts.Render.PDFA, "pdfa", false, "make the PDF handout PDF/A-2b, for archives")
 	f.BoolVarP(&b.verbose, "verbose", "v", false, "print details such as internal error stacks")
 	return b
 }
@@ -109,6 +110,7 @@ func applyConfig(cmd *cobra.Command, opts *triptych.Options, formats *string, pa
 	set("typography", c.Typography != "", func() { opts.Render.Typography = c.Typography })
 	set("scorecard", c.Scorecard != nil, func() { opts.Render.NoScorecard = !*c.Scorecard })
 	set("takeaways", c.Takeaways != nil, func() { opts.Render.NoTakeaways = !*c.Takeaways })
+	set("pdfa", c.PDFA, func() { opts.Render.PDFA = true })
 	if c.Brand != nil {
 		b := layout.Brand{Name: c.Brand.Name, URL: c.Brand.URL}
 		if c.Brand.Logo != "" {

@@ -35,7 +35,9 @@ func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, 
 		return render.Result{}, fmt.Errorf("pdf: the layout has no handout")
 	}
 	var buf bytes.Buffer
-	if err := Paint(&buf, res.Handout, Info(res.Meta)); err != nil {
+	meta := Info(res.Meta)
+	meta.PDFA = opts.PDFA
+	if err := Paint(&buf, res.Handout, meta); err != nil {
 		return render.Result{}, err
 	}
 	return render.Result{Files: []render.File{{Suffix: ".pdf", Data: buf.Bytes()}}}, nil
@@ -45,6 +47,8 @@ func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, 
 type Metadata struct {
 	Title, Author, Subject, Keywords, Creator string
 	Date                                      time.Time
+	// PDFA makes the document PDF/A-2b (--pdfa).
+	PDFA bool
 }
 
 // Info is the PDF metadata of a laid-out article; its date is the
@@ -76,6 +80,10 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 	pdf.SetCreator(meta.Creator, true)
 	pdf.SetProducer(meta.Creator, true)
 	pdf.SetLang("en")
+	pdf.SetDocumentID(documentID(doc, meta))
+	if meta.PDFA {
+		makePDFA(pdf, meta)
+	}
 
 	// Embed only the faces this document uses. The patched fpdf
 	// (third_party/fpdf, PATCHES.md) parses each face once per process;

@@ -58,9 +58,17 @@ func TestTaggedPDFStructure(t *testing.T) {
 	needPikepdf(t)
 	for _, rel := range taggedArticles {
 		a := testkit.Load(t, rel)
-		for _, paper := range []string{"a4", "letter"} {
+		for _, variant := range []struct {
+			paper string
+			pdfa  bool
+		}{{"a4", false}, {"letter", false}, {"a4", true}, {"letter", true}} {
+			paper := variant.paper
 			name := rel + "/" + paper
-			path := readers.WriteTemp(t, "tagged.pdf", renderPDF(t, a, render.Options{Paper: paper}))
+			if variant.pdfa {
+				name += "/pdfa"
+			}
+			path := readers.WriteTemp(t, "tagged.pdf", renderPDF(t, a, render.Options{Paper: paper, PDFA: variant.pdfa}))
+			checkPDFA(t, name, path, variant.pdfa)
 			if info := readers.Run(t, "pdfinfo", path); !strings.Contains(info, "Tagged:          yes") {
 				t.Errorf("%s: pdfinfo does not say Tagged: yes", name)
 			}
@@ -87,6 +95,31 @@ func TestTaggedPDFStructure(t *testing.T) {
 			checkStructText(t, name, a, readers.Run(t, "pdfinfo", "-struct-text", path))
 			checkQpdfJSON(t, name, readers.Run(t, "qpdf", "--json", "--json-key=qpdf", "--json-key=pages", path))
 		}
+	}
+}
+
+// checkPDFA runs testdata/pdfa.py on a --pdfa handout and expects no
+// problem; a handout made without --pdfa must not claim PDF/A.
+func checkPDFA(t *testing.T, name, path string, pdfa bool) {
+	t.Helper()
+	var got struct {
+		Problems    []string
+		Annotations int
+	}
+	if err := json.Unmarshal([]byte(readers.Run(t, readers.Python, "testdata/pdfa.py", path)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !pdfa {
+		if len(got.Problems) == 0 || !strings.Contains(got.Problems[0], "XMP declares PDF/A") {
+			t.Errorf("%s: a handout made without --pdfa claims PDF/A: %v", name, got.Problems)
+		}
+		return
+	}
+	for _, p := range got.Problems {
+		t.Errorf("%s: PDF/A: %s", name, p)
+	}
+	if strings.Contains(name, "long-comparison") && got.Annotations == 0 {
+		t.Errorf("%s: no link annotation: the print-flag check checked nothing", name)
 	}
 }
 
