@@ -44,6 +44,7 @@ type tagTree struct {
 	Catalog  struct {
 		Marked, Lang, DisplayDocTitle string
 		MCIDs                         int `json:"mcids"`
+		Links                         int `json:"links"`
 	}
 }
 
@@ -91,6 +92,9 @@ func TestTaggedPDFStructure(t *testing.T) {
 			}
 			if count["H1"] != 1 || count["Figure"] != 1 || count["Table"] == 0 || count["Document"] != 1 {
 				t.Errorf("%s: element counts %v", name, count)
+			}
+			if strings.Contains(rel, "long-comparison") && (tree.Catalog.Links == 0 || count["Link"] == 0) {
+				t.Errorf("%s: %d link annotations, %d Link elements: the link checks checked nothing", name, tree.Catalog.Links, count["Link"])
 			}
 			checkStructText(t, name, a, readers.Run(t, "pdfinfo", "-struct-text", path))
 			checkQpdfJSON(t, name, readers.Run(t, "qpdf", "--json", "--json-key=qpdf", "--json-key=pages", path))

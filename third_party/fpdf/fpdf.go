@@ -4299,6 +4299,7 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	f.tagging.beforePages = f.n             // triptych patch: tagging.go
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4317,7 +4318,14 @@ func (f *Fpdf) putpages() {
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
-			for _, pl := range f.pageLinks[n] {
+			for k, pl := range f.pageLinks[n] {
+				// triptych patch: with an annotation hook, links are
+				// indirect objects written after the pages (tagging.go),
+				// so that the structure tree can refer to them.
+				if f.tagging.annot != nil {
+					annots.printf("%d 0 R ", f.linkObject(nb, n, k, pl, hPt))
+					continue
+				}
 				// triptych patch: /F 4 (print) is required of every
 				// annotation by PDF/A and harmless elsewhere.
 				annots.printf("<</Type /Annot /Subtype /Link /F 4 /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
@@ -4363,6 +4371,7 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 	}
 	f.tagging.pageObjs = pagesObjectNumbers // triptych patch: tagging.go
+	f.putLinkObjects()                      // triptych patch: tagging.go
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")

@@ -1,5 +1,7 @@
 package fpdf
 
+import "fmt"
+
 // triptych patch (PATCHES.md, change 6): hooks for tagged PDF and PDF/A.
 // fpdf has no tagging API; these let a caller add entries to each page's
 // dictionary (/StructParents), write its own objects (the structure tree)
@@ -14,6 +16,10 @@ type taggingHooks struct {
 	pageObjs []int // object numbers of the pages, 1-based
 	infoObj  int
 	id       string
+	annot    func(page, k int) string
+	links    []linkObj
+	// beforePages is the last object number before the pages.
+	beforePages int
 }
 
 // ObjectWriter writes objects of a document being closed.
@@ -85,4 +91,65 @@ func (f *Fpdf) putDocumentObjects() string {
 		return ""
 	}
 	return f.tagging.document(&ObjectWriter{f})
+}
+
+// SetAnnotHook sets fn, called for each link annotation (page 1-based, k
+// its index among the page's links) as the document is closed: what it
+// returns is written into the annotation's dictionary (/StructParent,
+// /Contents). With the hook set, link annotations are indirect objects
+// written right after the pages, and ObjectWriter.LinkObj names them.
+func (f *Fpdf) SetAnnotHook(fn func(page, k int) string) { f.tagging.annot = fn }
+
+// LinkObj returns the object number of link k (from 0) of a page
+// (1-based), or 0.
+func (w *ObjectWriter) LinkObj(page, k int) int {
+	for _, l := range w.f.tagging.links {
+		if l.page == page && l.k == k {
+			return l.obj
+		}
+	}
+	return 0
+}
+
+type linkObj struct {
+	page, k, obj int
+	dict         string
+}
+
+// linkObject prepares the annotation of link k of page n as an object
+// and returns the number it will have: the pages take two objects each,
+// and the links follow in page order.
+func (f *Fpdf) linkObject(nb, n, k int, pl linkType, hPt float64) int {
+	obj := f.tagging.beforePages + 2*nb + len(f.tagging.links) + 1
+	var b fmtBuffer
+	b.printf("<</Type /Annot /Subtype /Link /F 4 /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
+		pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+	if s := f.tagging.annot(n, k); s != "" {
+		b.printf("%s ", s)
+	}
+	if pl.link == 0 {
+		b.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
+	} else {
+		l := f.links[pl.link]
+		h := hPt
+		if sz, ok := f.pageSizes[l.page]; ok {
+			h = sz.Ht
+		}
+		b.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+	}
+	f.tagging.links = append(f.tagging.links, linkObj{page: n, k: k, obj: obj, dict: b.String()})
+	return obj
+}
+
+// putLinkObjects writes the link annotations linkObject prepared.
+func (f *Fpdf) putLinkObjects() {
+	for _, l := range f.tagging.links {
+		f.newobj()
+		if f.n != l.obj {
+			f.err = fmt.Errorf("link annotation numbered %d, written as %d", l.obj, f.n)
+			return
+		}
+		f.out(l.dict)
+		f.out("endobj")
+	}
 }

@@ -2,7 +2,8 @@
 reader, qpdf underneath) and prints it as JSON for render/pdf's tests:
 the elements in reading order, and the problems found, such as an MCID
 of a page that the tree does not reach exactly once, painting outside
-marked content, or a ParentTree entry that disagrees with the tree."""
+marked content, a ParentTree entry that disagrees with the tree, or a
+link annotation that no Link element holds (through /OBJR) exactly once."""
 import json
 import sys
 
@@ -19,6 +20,7 @@ def main(path):
     refs = {}  # (page, mcid) -> times referenced
     owner = {}  # (page, mcid) -> element objgen
     elems = []
+    objrs = {}  # annotation objgen -> (times referenced, Link element objgen)
 
     def walk(e, depth, parent):
         s = str(e.get("/S", ""))[1:]
@@ -39,6 +41,12 @@ def main(path):
                 key = (pages[pg.objgen], int(kid))
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                 key = (pages[kid.Pg.objgen], int(kid.MCID))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                if s != "Link":
+                    problems.append(f"{s}: holds an object reference (only Link should)")
+                n, _ = objrs.get(kid.Obj.objgen, (0, None))
+                objrs[kid.Obj.objgen] = (n + 1, e.objgen)
+                continue
             elif isinstance(kid, pikepdf.Dictionary):
                 walk(kid, depth + 1, e.objgen)
                 continue
@@ -59,6 +67,7 @@ def main(path):
     nums = tree.ParentTree.Nums
     parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
     marked = 0
+    annots = 0
     for i, page in enumerate(pdf.pages):
         if "/StructParents" not in page.obj:
             problems.append(f"page {i + 1}: no /StructParents")
@@ -91,13 +100,27 @@ def main(path):
                 problems.append(f"page {i + 1}: MCID {m} reached {n} times from the tree")
             elif arr is None or m >= len(arr) or arr[m].objgen != owner[(i, m)]:
                 problems.append(f"page {i + 1}: the ParentTree disagrees for MCID {m}")
+        links = 0
+        for a in page.obj.get("/Annots", []):
+            if a.get("/Subtype") != "/Link":
+                continue
+            links += 1
+            n, owner_link = objrs.get(a.objgen, (0, None))
+            if n != 1:
+                problems.append(f"page {i + 1}: a link annotation reached {n} times from the tree")
+            elif "/StructParent" not in a or parent_tree.get(int(a.StructParent)) is None or \
+                    parent_tree[int(a.StructParent)].objgen != owner_link:
+                problems.append(f"page {i + 1}: the ParentTree disagrees for a link annotation")
+            if not str(a.get("/Contents", "")).strip():
+                problems.append(f"page {i + 1}: a link annotation without /Contents")
+        annots += links
         for (p, m) in refs:
             if p == i and m not in seen:
                 problems.append(f"page {i + 1}: the tree names MCID {m}, which the page lacks")
     cat = {"marked": str(root.get("/MarkInfo", {}).get("/Marked", "")),
            "lang": str(root.get("/Lang", "")),
            "displayDocTitle": str(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", "")),
-           "mcids": marked}
+           "mcids": marked, "links": annots}
     print(json.dumps({"elems": elems, "problems": problems, "catalog": cat}))
 
 
