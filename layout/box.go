@@ -174,7 +174,7 @@ type Document struct {
 // the content it holds: the text boxes whose Tag is its Tag, and whole
 // runs of boxes (the figure). A box that no element holds is an artifact.
 type StructElem struct {
-	Type  string // "Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "Caption"
+	Type  string // "Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Note", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "Caption", and "Link" (made by the PDF painter)
 	Scope string // of a TH: "Column" or "Row"
 	Alt   string // of a Figure: its alternative text
 	Kids  []*StructElem

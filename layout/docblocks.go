@@ -72,15 +72,15 @@ func (f *flow) listItems(l *content.List, size, lead float64, c Color, indent fl
 			if len(item.Blocks) == 0 {
 				f.y += lead
 			}
-			f.open("LBody")
+			f.openBody()
 			f.blocks(item.Blocks, size, lead, c, indent+hang)
-			f.close()
+			f.closeBody()
 			f.close()
 			continue
 		}
 		first := f.runsParaAt(item.Blocks[0], size, lead, c, false, indent+hang)
 		first.marker, first.markerX = &mline, f.left+indent+markerW-w
-		f.open("LBody")
+		f.openBody()
 		first.markerTag, first.tag = lbl, f.leaf("P").Tag
 		f.keepSpace(firstLines(first))
 		f.place(first)
@@ -88,9 +88,26 @@ func (f *flow) listItems(l *content.List, size, lead float64, c Color, indent fl
 			f.y += 2
 			f.blocks(item.Blocks[1:], size, lead, c, indent+hang)
 		}
-		f.close()
+		f.closeBody()
 		f.close()
 	}
+}
+
+// openBody opens a list item's body; in the Notes list, the body is also
+// a Note (the footnote text, ISO 32000-1 §14.8.4.4).
+func (f *flow) openBody() {
+	f.open("LBody")
+	if f.inNotes {
+		f.open("Note")
+	}
+}
+
+// closeBody closes what openBody opened.
+func (f *flow) closeBody() {
+	if f.inNotes {
+		f.close()
+	}
+	f.close()
 }
 
 // firstHeight is the height of the first lines of a run of blocks, which
@@ -119,6 +136,8 @@ func (f *flow) notes() {
 	}
 	f.heading("Notes", 1, 2*smallLead)
 	f.open("L")
+	f.inNotes = true
+	defer func() { f.inNotes = false }()
 	for i, n := range f.a.Notes {
 		if i > 0 {
 			f.y += 3

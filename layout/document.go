@@ -158,6 +158,8 @@ type flow struct {
 	// document first); tags the last leaf's Tag.
 	stack []*StructElem
 	tags  int
+	// inNotes is set while the footnotes are placed.
+	inNotes bool
 }
 
 // open adds an element of type typ to the open one and opens it.

@@ -251,7 +251,8 @@ func checkStructText(t *testing.T, name string, a *content.Article, out string) 
 
 // TestTaggedPDFCorpus checks the tree of every Markdown test article
 // (lists, notes, other tables, sub-sections): every MCID reached once,
-// nothing painted outside marked content, one H1, one Figure with /Alt.
+// nothing painted outside marked content, one H1, one Figure with /Alt,
+// a Note for each footnote.
 func TestTaggedPDFCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
@@ -261,6 +262,7 @@ func TestTaggedPDFCorpus(t *testing.T) {
 	if err != nil || len(paths) == 0 {
 		t.Fatal("no test articles", err)
 	}
+	notes := 0
 	for _, p := range paths {
 		rel, _ := filepath.Rel(testkit.Root(), p)
 		a, err := content.Load(p)
@@ -285,6 +287,13 @@ func TestTaggedPDFCorpus(t *testing.T) {
 		if count["H1"] != 1 || count["Figure"] != 1 || count["LI"] != count["Lbl"] || count["LI"] != count["LBody"] {
 			t.Errorf("%s: element counts %v", rel, count)
 		}
+		if count["Note"] != len(a.Notes) {
+			t.Errorf("%s: %d Note elements for %d footnotes", rel, count["Note"], len(a.Notes))
+		}
+		notes += len(a.Notes)
+	}
+	if notes == 0 {
+		t.Error("no test article has footnotes: the Note check checked nothing")
 	}
 }
 
