@@ -48,6 +48,11 @@ type Article struct {
 	// front matter or found in the conclusion (see Takeaway); empty when
 	// not every subject has one.
 	Takeaways []Takeaway
+	// Lang is the article's language as a BCP 47 tag ("en", "de-CH"),
+	// from the front matter's lang (or language) or the page's <html
+	// lang>; empty when the source does not say, which outputs read as
+	// English.
+	Lang string
 	// Brand is the publisher shown in the poster's footer instead of
 	// "Made with triptych" (front matter "brand:"); empty when not given.
 	Brand Brand

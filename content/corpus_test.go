@@ -22,6 +22,7 @@ type expectation struct {
 	Keywords         []string  `json:"keywords"`
 	Draft            *bool     `json:"draft"`
 	IgnoredKeys      []string  `json:"ignored_keys"`
+	Lang             *string   `json:"lang"`
 	Table            *expTable `json:"table"`
 	Sections         []string  `json:"sections"`
 	Headings         []string  `json:"headings"`
@@ -165,6 +166,7 @@ func checkExpectation(a *Article, e expectation) []string {
 		diffs = append(diffs, "draft differs")
 	}
 	list("ignored_keys", e.IgnoredKeys, a.IgnoredKeys)
+	str("lang", e.Lang, a.Lang)
 	if e.Table != nil {
 		str("table label", e.Table.Label, a.Table.Label)
 		list("subjects", e.Table.Subjects, a.Table.Subjects)

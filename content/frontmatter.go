@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
 )
 
 // frontMatter is the front matter triptych writes (see MarshalMarkdown).
@@ -21,6 +23,7 @@ type frontMatter struct {
 	Figure       string
 	Keywords     []string
 	Highlights   []string
+	Lang         string
 	Draft        bool
 	Table        int
 	Theme        themeEntry
@@ -177,6 +180,17 @@ func applyFrontMatter(a *Article, root *fmNode, strict bool) (frontMatterResult,
 					continue
 				}
 				a.Takeaways = append(a.Takeaways, Takeaway{Subject: tk.name, Text: strings.TrimSpace(tk.value.value), Line: tk.line})
+			}
+		case k.name == "lang" || k.name == "language":
+			v, ok := scalar(k)
+			if !ok {
+				fail(k.line, "%q must be a language tag like en or de-CH", k.name)
+				continue
+			}
+			if tag, err := language.Parse(strings.TrimSpace(v)); err != nil || tag == language.Und {
+				a.warn(k.line, "%s %q is not a language tag like en or de-CH; English is assumed", k.name, v)
+			} else {
+				a.Lang = tag.String()
 			}
 		case k.name == "highlights":
 			// Aspects, as a list or one string split at commas (an

@@ -19,7 +19,7 @@ func MarshalMarkdown(a *Article) []byte {
 		Title: a.Title, Subtitle: a.Subtitle, Slug: a.Slug, Date: a.Date(), Author: a.Author,
 		SourceURL: a.SourceURL, TableCaption: a.Table.Caption, Figure: a.Figure,
 		Theme: themeEntry{Name: a.Theme.Name, Accents: a.Theme.Accents}, Keywords: a.Keywords, Draft: a.Draft,
-		Highlights: a.Highlights,
+		Highlights: a.Highlights, Lang: a.Lang,
 	}
 	if a.TermsHeading != "" && !strings.EqualFold(a.TermsHeading, DefaultTermsHeading) {
 		fm.TermsHeading = a.TermsHeading
@@ -144,6 +144,7 @@ func marshalFrontMatter(fm frontMatter) []byte {
 	add("table_caption", fm.TableCaption)
 	add("terms_heading", fm.TermsHeading)
 	add("figure", fm.Figure)
+	add("lang", fm.Lang)
 	if len(fm.Keywords) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, k := range fm.Keywords {

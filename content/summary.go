@@ -27,6 +27,8 @@ type Summary struct {
 	LeadLists   []SummaryList `json:"lead_lists"`
 	// Takeaways are the "which to pick" lines, one per subject, or none.
 	Takeaways []SummaryTakeaway `json:"takeaways"`
+	// Lang is the article's language tag, when the source gives one.
+	Lang string `json:"lang,omitempty"`
 }
 
 // SummaryTakeaway is one subject's takeaway of a Summary.
@@ -98,7 +100,7 @@ func Summarize(a *Article) Summary {
 		Table: SummaryTable{Subjects: append([]string{}, a.Table.Subjects...), Rows: []SummaryRow{},
 			Label: a.Table.Label, Choice: a.Table.Choice},
 		Sections: []SummarySection{}, Terms: []SummaryTerm{}, Warnings: []string{},
-		Keywords: append([]string{}, a.Keywords...), IgnoredKeys: append([]string{}, a.IgnoredKeys...),
+		Keywords: append([]string{}, a.Keywords...), IgnoredKeys: append([]string{}, a.IgnoredKeys...), Lang: a.Lang,
 		Draft: a.Draft, Notes: []SummaryNote{}, LeadLists: lists(a.Lead),
 	}
 	for _, n := range a.Notes {

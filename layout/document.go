@@ -332,7 +332,7 @@ func (f *flow) runsParaAt(p content.Paragraph, size, lead float64, c Color, just
 	justify = justify && !(len(p.Runs) == 1 && p.Runs[0].Style&content.Code != 0)
 	var lines []Line
 	if justify {
-		lines = BreakJustified(spans, size, f.width()-indent)
+		lines = breakJustified(spans, size, f.width()-indent, hyphenatorFor(f.a.Lang))
 	} else {
 		lines = BreakLines(spans, size, f.width()-indent, false)
 	}

@@ -68,6 +68,8 @@ type Meta struct {
 	// Stamp dates the files' metadata: the article's date, else
 	// SOURCE_DATE_EPOCH, else 1980-01-01; never the clock.
 	Stamp time.Time
+	// Lang is the article's language (BCP 47), "en" when it does not say.
+	Lang string
 	// Creator is "triptych <version>".
 	Creator string
 	// AltText describes the infographic in sentences, with the characters
@@ -187,6 +189,10 @@ func metaOf(a *content.Article, th Theme, opts Options, warn func(...Warning)) M
 		Source: a.Source, Slug: a.Slug, Title: a.Title, Subtitle: a.Subtitle, Author: a.Author,
 		SourceURL: a.SourceURL, Figure: a.Figure, Keywords: Keywords(a), Updated: a.Updated,
 		Creator: "triptych " + opts.Version, AltText: AltText(a), AspectLabel: a.Table.Label, Theme: th.Name,
+		Lang: a.Lang,
+	}
+	if m.Lang == "" {
+		m.Lang = "en"
 	}
 	if m.AspectLabel == "" {
 		m.AspectLabel = DefaultLabel

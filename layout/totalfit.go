@@ -74,8 +74,23 @@ type breakNode struct {
 // by a forced break). It tries to keep every space within 1.5× its width,
 // then 2.5×, then takes the least bad breaks there are.
 func BreakJustified(spans []Span, size, width float64) []Line {
+	return breakJustified(spans, size, width, Hyphenate)
+}
+
+// hyphenatorFor is the hyphenation of an article in language lang (a BCP
+// 47 tag, "" when unknown): the English patterns for English or an
+// unknown language, none for any other, since English patterns would
+// hyphenate other languages wrongly.
+func hyphenatorFor(lang string) func(string) []int {
+	if l := strings.ToLower(lang); l == "" || l == "en" || strings.HasPrefix(l, "en-") {
+		return Hyphenate
+	}
+	return nil
+}
+
+func breakJustified(spans []Span, size, width float64, hyph func(string) []int) []Line {
 	limit := width * slack
-	items := tfItems(spans, size, limit)
+	items := tfItems(spans, size, limit, hyph)
 	// The last pass takes any stretch: a measure too narrow for its words
 	// still gets the breaks of least demerits, never a greedy fill.
 	for _, tolerance := range []float64{lineBadnessLimit, looseBadnessLimit, math.Inf(1)} {
@@ -88,7 +103,7 @@ func BreakJustified(spans []Span, size, width float64) []Line {
 
 // tfItems turns spans into boxes, glue and penalties: each word is split
 // at its hyphenation points and after its own hyphens and slashes.
-func tfItems(spans []Span, size, limit float64) []tfItem {
+func tfItems(spans []Span, size, limit float64, hyph func(string) []int) []tfItem {
 	var items []tfItem
 	for _, w := range splitWords(spans, size) {
 		parts := []word{w}
@@ -96,7 +111,7 @@ func tfItems(spans []Span, size, limit float64) []tfItem {
 			parts = splitLongWord(w, size, limit)
 		}
 		for pi, part := range parts {
-			items = append(items, wordItems(part, size)...)
+			items = append(items, wordItems(part, size, hyph)...)
 			if pi < len(parts)-1 {
 				items = append(items, tfItem{kind: 'p', penalty: 0}) // a word longer than the line
 			}
@@ -116,7 +131,7 @@ func tfItems(spans []Span, size, limit float64) []tfItem {
 }
 
 // wordItems splits one word into boxes with penalties between them.
-func wordItems(w word, size float64) []tfItem {
+func wordItems(w word, size float64, hyph func(string) []int) []tfItem {
 	var text strings.Builder
 	for _, f := range w.frags {
 		text.WriteString(f.text)
@@ -139,8 +154,8 @@ func wordItems(w word, size float64) []tfItem {
 			cuts[i] = explicitPenalty
 		}
 	}
-	if Hyphenate != nil && len(cuts) == 0 {
-		for _, p := range Hyphenate(whole) {
+	if hyph != nil && len(cuts) == 0 {
+		for _, p := range hyph(whole) {
 			cuts[p] = hyphenPenalty
 			inserted[p] = true
 		}

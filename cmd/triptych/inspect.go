@@ -24,8 +24,8 @@ With --json it prints a stable JSON object with the fields slug, title,
 subtitle, updated (YYYY-MM-DD), author, lead, table {subjects, rows [{aspect,
 cells, alternatives}], label, choice}, sections [{heading, paragraphs, level,
 lists, tables}], terms [{name, definition}], figure, disclaimer, warnings,
-keywords, ignored_keys, draft, notes [{number, text}], lead_lists and
-takeaways [{subject, text}].`,
+keywords, ignored_keys, draft, notes [{number, text}], lead_lists,
+takeaways [{subject, text}] and, when the article gives it, lang.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkDateOrder(parse.DateOrder); err != nil {

@@ -50,6 +50,7 @@ func (c *converter) frontMatter() ([]byte, []int) {
 	keywords, keywordLine := c.md.keywords()
 	list("keywords", keywords, keywordLine)
 	text("table_caption", field{c.caption, c.captionLine})
+	text("lang", c.pageLang())
 	out.WriteString("---\n")
 	lines = append(lines, 0)
 	// A blank line between the front matter and the body, for readers.

@@ -5,6 +5,7 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -47,6 +48,8 @@ func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, 
 type Metadata struct {
 	Title, Author, Subject, Keywords, Creator string
 	Date                                      time.Time
+	// Lang is the document's language (BCP 47); "" means English.
+	Lang string
 	// PDFA makes the document PDF/A-2b (--pdfa).
 	PDFA bool
 }
@@ -56,7 +59,7 @@ type Metadata struct {
 func Info(m layout.Meta) Metadata {
 	return Metadata{
 		Title: m.Title, Author: m.Author, Subject: m.Subtitle,
-		Keywords: strings.Join(m.Keywords, ", "), Creator: m.Creator, Date: m.Stamp,
+		Keywords: strings.Join(m.Keywords, ", "), Creator: m.Creator, Date: m.Stamp, Lang: m.Lang,
 	}
 }
 
@@ -79,7 +82,7 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 	pdf.SetKeywords(meta.Keywords, true)
 	pdf.SetCreator(meta.Creator, true)
 	pdf.SetProducer(meta.Creator, true)
-	pdf.SetLang("en")
+	pdf.SetLang(cmp.Or(meta.Lang, "en"))
 	pdf.SetDocumentID(documentID(doc, meta))
 	if meta.PDFA {
 		makePDFA(pdf, meta)

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
@@ -60,6 +61,7 @@ func xmpPacket(meta Metadata) []byte {
 <pdfaid:conformance>B</pdfaid:conformance>
 <dc:format>application/pdf</dc:format>
 `)
+	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(cmp.Or(meta.Lang, "en")) + "</rdf:li></rdf:Bag></dc:language>\n")
 	if meta.Title != "" {
 		b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(meta.Title) + "</rdf:li></rdf:Alt></dc:title>\n")
 	}

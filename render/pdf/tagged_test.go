@@ -336,3 +336,23 @@ func checkQpdfJSON(t *testing.T, name, out string) {
 		}
 	}
 }
+
+// The document's /Lang (and, under --pdfa, the XMP's dc:language) is the
+// article's language.
+func TestPDFLanguageIsTheArticles(t *testing.T) {
+	needPikepdf(t)
+	a := testkit.Seed(t)
+	a.Lang = "de-CH"
+	path := readers.WriteTemp(t, "lang.pdf", renderPDF(t, a, render.Options{PDFA: true}))
+	var tree tagTree
+	if err := json.Unmarshal([]byte(readers.Run(t, readers.Python, "testdata/tagtree.py", path)), &tree); err != nil {
+		t.Fatal(err)
+	}
+	if tree.Catalog.Lang != "de-CH" {
+		t.Errorf("/Lang %q, want de-CH", tree.Catalog.Lang)
+	}
+	got := readers.Run(t, readers.Python, "-c", "import pikepdf,sys; print(pikepdf.open(sys.argv[1]).open_metadata().get('dc:language'))", path)
+	if !strings.Contains(got, "de-CH") {
+		t.Errorf("XMP dc:language %q, want de-CH", got)
+	}
+}
