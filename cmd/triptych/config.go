@@ -39,8 +39,13 @@ type config struct {
 	// poster's "Which to pick" cards off when false.
 	Scorecard *bool `yaml:"scorecard"`
 	Takeaways *bool `yaml:"takeaways"`
-	// PDFA makes the handout PDF/A-2b.
-	PDFA bool `yaml:"pdfa"`
+	// PDFA makes the handout PDF/A-2b; so does "pdf: {standard: pdfa-2b}".
+	PDFA bool       `yaml:"pdfa"`
+	PDF  *pdfConfig `yaml:"pdf"`
+}
+
+type pdfConfig struct {
+	Standard string `yaml:"standard"`
 }
 
 type brandConfig struct {

@@ -85,10 +85,22 @@ func TestPDFAFlagAndOption(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte("pdfa: true\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	std := filepath.Join(dir, "standard.yaml")
+	if err := os.WriteFile(std, []byte("pdf:\n  standard: pdfa-2b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("pdf:\n  standard: pdfx-4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, "build", seedTxt, "-o", filepath.Join(dir, "bad"), "--config", bad); code == 0 || !strings.Contains(errOut, "use pdfa-2b or none") {
+		t.Errorf("pdf standard pdfx-4: exit %d, %q", code, errOut)
+	}
 	for name, args := range map[string][]string{
-		"flag":   {"--pdfa"},
-		"option": {"--config", cfg},
-		"none":   {},
+		"flag":     {"--pdfa"},
+		"option":   {"--config", cfg},
+		"standard": {"--config", std},
+		"none":     {},
 	} {
 		o := filepath.Join(dir, name)
 		code, _, errOut := run(t, append([]string{"build", seedTxt, "-o", o, "--formats", "pdf"}, args...)...)

@@ -111,6 +111,15 @@ func applyConfig(cmd *cobra.Command, opts *triptych.Options, formats *string, pa
 	set("scorecard", c.Scorecard != nil, func() { opts.Render.NoScorecard = !*c.Scorecard })
 	set("takeaways", c.Takeaways != nil, func() { opts.Render.NoTakeaways = !*c.Takeaways })
 	set("pdfa", c.PDFA, func() { opts.Render.PDFA = true })
+	if c.PDF != nil {
+		switch strings.ToLower(strings.TrimSpace(c.PDF.Standard)) {
+		case "pdfa-2b", "pdf/a-2b":
+			set("pdfa", true, func() { opts.Render.PDFA = true })
+		case "", "none":
+		default:
+			return fmt.Errorf("%s: pdf standard %q: use pdfa-2b or none", path, c.PDF.Standard)
+		}
+	}
 	if c.Brand != nil {
 		b := layout.Brand{Name: c.Brand.Name, URL: c.Brand.URL}
 		if c.Brand.Logo != "" {
