@@ -58,8 +58,13 @@ type Text struct {
 	Text        string
 	// Actual is what the text says when it differs from what is drawn:
 	// the author's characters where Text shows Placeholder for glyphs the
-	// fonts lack. Painters with a text layer (the PDF) carry it.
+	// fonts lack, or the whole of a word broken by an inserted hyphen
+	// ("hyphenation" on "hyphen-"). Painters with a text layer (the PDF)
+	// carry it.
 	Actual string
+	// Silent marks the end of such a broken word on the next line: the
+	// text layer says nothing for it, as the word was said whole.
+	Silent bool
 	Link   string // an http(s) URL, or ""
 	// Role and Block describe the text for tests and tagging: what kind of
 	// text it is, and which paragraph (numbered from 1) it belongs to.

@@ -244,8 +244,13 @@ func lineBoxes(l Line, x, y, size, lead float64, c Color, role Role, block int) 
 		if pc.Super {
 			at, base = size*SuperScale, base-size*SuperRise
 		}
-		boxes = append(boxes, newText(Text{X: x + pc.X, Baseline: base, Width: pc.W, Size: at, Face: pc.Face,
-			Color: c, Text: pc.Text, Link: pc.Link, Role: role, Block: block}))
+		t := newText(Text{X: x + pc.X, Baseline: base, Width: pc.W, Size: at, Face: pc.Face,
+			Color: c, Text: pc.Text, Link: pc.Link, Role: role, Block: block})
+		if pc.Actual != "" {
+			t.Actual = pc.Actual
+		}
+		t.Silent = pc.Silent
+		boxes = append(boxes, t)
 	}
 	return boxes
 }

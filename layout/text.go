@@ -30,6 +30,12 @@ type Piece struct {
 	Link  string
 	X, W  float64
 	Super bool
+	// Actual is the whole word a piece ending in an inserted hyphen
+	// begins ("hyphenation" for "hyphen-"), and Silent marks the piece
+	// that ends it on the next line, so that the text layer says the word
+	// once, unbroken.
+	Actual string
+	Silent bool
 }
 
 // Line is one broken line of text.

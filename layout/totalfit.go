@@ -423,6 +423,7 @@ func tfLines(items []tfItem, breaks []*breakNode, size, width float64) []Line {
 		}
 		if hyphen && len(line.Pieces) > 0 {
 			p := &line.Pieces[len(line.Pieces)-1]
+			p.Actual = p.Text // completed with the next line's first piece below
 			p.Text += "-"
 			p.W += brk.hyphen
 			x += brk.hyphen
@@ -430,6 +431,15 @@ func tfLines(items []tfItem, breaks []*breakNode, size, width float64) []Line {
 		line.Width = x
 		lines = append(lines, line)
 		start = end + 1
+	}
+	for i := 0; i+1 < len(lines); i++ {
+		n := len(lines[i].Pieces)
+		if n == 0 || lines[i].Pieces[n-1].Actual == "" || len(lines[i+1].Pieces) == 0 {
+			continue
+		}
+		next := &lines[i+1].Pieces[0]
+		lines[i].Pieces[n-1].Actual += next.Text
+		next.Silent = true
 	}
 	return lines
 }

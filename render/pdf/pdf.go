@@ -137,7 +137,7 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 				// text that extraction and screen readers get.
 				spaced := *tx
 				spaced.Text += " "
-				if spaced.Actual != "" {
+				if spaced.Actual != "" || spaced.Silent {
 					spaced.Actual += " "
 				}
 				box = &spaced
@@ -202,13 +202,15 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 	case *layout.Text:
 		pdf.SetFont(family(b.Face), b.Face.Style(), b.Size)
 		pdf.SetTextColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
-		if b.Actual != "" {
-			// The page shows a placeholder for glyphs the fonts lack; the
-			// text layer says what the author wrote.
+		actual := b.Actual != "" || b.Silent
+		if actual {
+			// The text layer says what the author wrote: the characters
+			// the fonts lack (the page shows a placeholder), and a word
+			// broken by an inserted hyphen whole, once.
 			pdf.RawWriteStr("/Span <</ActualText " + utf16Hex(b.Actual) + ">> BDC\n")
 		}
 		pdf.Text(b.X, b.Baseline, b.Text)
-		if b.Actual != "" {
+		if actual {
 			pdf.RawWriteStr("EMC\n")
 		}
 		if link := layout.SafeLink(b.Link); link != "" {

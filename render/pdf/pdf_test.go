@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/internal/painttest"
@@ -302,4 +303,49 @@ func TestTextLayerKeepsCharactersTheFontsLack(t *testing.T) {
 	if !strings.Contains(text, "咖啡") || !strings.Contains(text, "茶") {
 		t.Errorf("the text layer lost the characters:\n%.400s", text)
 	}
+}
+
+// A word broken across lines by an inserted hyphen is drawn "hyphen-" /
+// "ation" but the text layer says "hyphenation" once, whole: the first
+// part carries the word as /ActualText, the second an empty one, so that
+// pdftotext, search and screen readers read the word unbroken.
+func TestTextLayerJoinsHyphenatedWords(t *testing.T) {
+	a := testkit.Load(t, "testdata/long/long-comparison.md")
+	res, err := layout.Layout(a, layout.Options{Parts: layout.Parts{Handout: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words, halves []string
+	for _, p := range res.Handout.Pages {
+		for _, b := range p.Boxes {
+			if tx, ok := b.(*layout.Text); ok && tx.Actual != "" && strings.HasSuffix(tx.Text, "-") {
+				words = append(words, strings.TrimRightFunc(tx.Actual, func(r rune) bool { return !unicode.IsLetter(r) }))
+				halves = append(halves, tx.Text)
+			}
+		}
+	}
+	if len(words) < 3 {
+		t.Fatalf("only %d hyphenated words: the test checks too little", len(words))
+	}
+	var buf bytes.Buffer
+	if err := Paint(&buf, res.Handout, Info(res.Meta)); err != nil {
+		t.Fatal(err)
+	}
+	// -raw: pdftotext would otherwise join "hyphen-" and "ation" itself
+	// at a line's end, hiding what the text layer says.
+	text := readers.Run(t, "pdftotext", "-raw", "-enc", "UTF-8", readers.WriteTemp(t, "hyphens.pdf", buf.Bytes()), "-")
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			t.Errorf("pdftotext does not read %q whole", w)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		f := strings.Fields(line)
+		for _, h := range halves {
+			if len(f) > 0 && f[len(f)-1] == h {
+				t.Errorf("a line of the text layer ends in the broken %q: %q", h, line)
+			}
+		}
+	}
+	t.Logf("%d hyphenated words read whole", len(words))
 }
