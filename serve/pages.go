@@ -185,7 +185,7 @@ func (s *Server) options(r *http.Request) (render.Options, error) {
 		}
 		opts.Scale = n
 	}
-	return opts, CheckOptions(opts)
+	return opts, triptych.CheckRenderOptions(opts)
 }
 
 // shown returns the files the article page shows for opts: the last good

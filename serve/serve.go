@@ -24,7 +24,6 @@ import (
 
 	"github.com/triptych/triptych"
 	"github.com/triptych/triptych/content"
-	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 )
 
@@ -119,7 +118,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.OutDir == "" {
 		cfg.OutDir = "dist"
 	}
-	if err := CheckOptions(cfg.Render); err != nil {
+	if err := triptych.CheckRenderOptions(cfg.Render); err != nil {
 		return nil, err
 	}
 	for _, f := range cfg.Formats {
@@ -175,34 +174,6 @@ func (s *Server) Close() error {
 	return nil
 }
 
-// CheckOptions rejects preview options the renderers would refuse, in
-// words a user understands: an unknown size, theme or paper, a scale
-// outside 1–3, or a size and scale over the canvas limit.
-func CheckOptions(o render.Options) error {
-	size, ok := layout.PosterSizes[o.Size]
-	if !ok {
-		return fmt.Errorf("unknown size %q: use poster, og, square, portrait, pinterest or a4", o.Size)
-	}
-	if _, err := layout.ThemeNamed(o.Theme); err != nil {
-		return err
-	}
-	if o.Scale < 1 || o.Scale > 3 {
-		return fmt.Errorf("scale %d: use 1, 2 or 3", o.Scale)
-	}
-	if maxW, maxH := triptych.CanvasLimit(); size.Width*float64(o.Scale) > float64(maxW) || size.Height*float64(o.Scale) > float64(maxH) {
-		return fmt.Errorf("size %s at scale %d would be %.0f×%.0f pixels, over the limit of %d×%d: choose a smaller scale",
-			o.Size, o.Scale, size.Width*float64(o.Scale), size.Height*float64(o.Scale), maxW, maxH)
-	}
-	if o.Paper != "a4" && o.Paper != "letter" && o.Paper != "" {
-		return fmt.Errorf("unknown paper %q: use a4 or letter", o.Paper)
-	}
-	for _, c := range o.Accents {
-		if _, err := layout.ParseColor(c); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // logf writes one line to the log.
 func (s *Server) logf(format string, args ...any) {

@@ -78,7 +78,7 @@ func runServe(cmd *cobra.Command, f *serveFlags, args []string) error {
 		return usageError{err}
 	}
 	f.render.Version = triptych.Version
-	if err := serve.CheckOptions(f.render); err != nil {
+	if err := triptych.CheckRenderOptions(f.render); err != nil {
 		return usageError{err}
 	}
 	loopback, err := loopbackAddr(f.addr)

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -159,18 +158,6 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 	return pdf.Output(w)
 }
 
-// utf16Hex writes s as a PDF text string: UTF-16BE with a byte-order
-// mark, in hex.
-func utf16Hex(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
-}
-
 // wordFollows reports whether the text box at j is followed by another
 // word of the same block: after a gap on its line, or on the next line
 // (unless the line ends with a hyphen).
@@ -207,7 +194,7 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 			// The text layer says what the author wrote: the characters
 			// the fonts lack (the page shows a placeholder), and a word
 			// broken by an inserted hyphen whole, once.
-			pdf.RawWriteStr("/Span <</ActualText " + utf16Hex(b.Actual) + ">> BDC\n")
+			pdf.RawWriteStr("/Span <</ActualText " + textString(b.Actual) + ">> BDC\n")
 		}
 		pdf.Text(b.X, b.Baseline, b.Text)
 		if actual {
