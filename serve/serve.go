@@ -174,7 +174,6 @@ func (s *Server) Close() error {
 	return nil
 }
 
-
 // logf writes one line to the log.
 func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.cfg.Log, format+"\n", args...)
