@@ -133,7 +133,7 @@ func applyFrontMatter(a *Article, root *fmNode, strict bool) (frontMatterResult,
 				continue
 			}
 			if a.Author == "" {
-				a.Author = joinNames(names)
+				a.Author = EnglishList(names)
 			}
 		case keywordKeys[k.name]:
 			words, ok := keywordList(k.name, k.value)
@@ -313,17 +313,6 @@ func authorNames(n *fmNode) ([]string, bool) {
 		names = append(names, more...)
 	}
 	return names, true
-}
-
-// joinNames joins names as English prose does: "A", "A and B", "A, B and C".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // keywordList reads tags, keywords or categories: a list, or a string.

@@ -240,11 +240,12 @@ func quoteList(s []string) string {
 	for i, x := range s {
 		q[i] = quoted(x)
 	}
-	return englishList(q)
+	return EnglishList(q)
 }
 
-// englishList joins items as prose: "a", "a and b", "a, b and c".
-func englishList(items []string) string {
+// EnglishList joins items as English prose does: "a", "a and b",
+// "a, b and c" (author names, subjects in the alt text, quoted words).
+func EnglishList(items []string) string {
 	switch len(items) {
 	case 0:
 		return ""

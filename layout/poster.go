@@ -580,7 +580,7 @@ func (p *poster) footerRight() string {
 // AltText describes the comparison in sentences a screen reader can read.
 func AltText(a *content.Article) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Infographic comparing %s: %s.", joinAnd(a.Table.Subjects), strings.TrimRight(a.Title, "."))
+	fmt.Fprintf(&b, "Infographic comparing %s: %s.", content.EnglishList(a.Table.Subjects), strings.TrimRight(a.Title, "."))
 	if a.Subtitle != "" {
 		fmt.Fprintf(&b, " %s", a.Subtitle)
 	}
@@ -621,14 +621,4 @@ func Keywords(a *content.Article) []string {
 	}
 	add(a.Keywords...)
 	return out
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
