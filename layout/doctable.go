@@ -267,18 +267,7 @@ func transformBox(b Box, s, dx, dy float64) Box {
 		c := *b
 		c.Box = Rect{dx + b.Box.X*s, dy + b.Box.Y*s, b.Box.W * s, b.Box.H * s}
 		c.Stroke *= s
-		c.Ops = make([]PathOp, len(b.Ops))
-		for i, op := range b.Ops {
-			pts := make([]float64, len(op.Pts))
-			for j, v := range op.Pts {
-				if j%2 == 0 {
-					pts[j] = dx + v*s
-				} else {
-					pts[j] = dy + v*s
-				}
-			}
-			c.Ops[i] = PathOp{Kind: op.Kind, Pts: pts}
-		}
+		c.Ops = placeOps(b.Ops, dx, dy, s)
 		return &c
 	case *Image:
 		c := *b
@@ -286,4 +275,21 @@ func transformBox(b Box, s, dx, dy float64) Box {
 		return &c
 	}
 	return nil // a box kind without a case: TestEveryBoxKindHasACase fails
+}
+
+// placeOps returns ops scaled by s and moved by (dx, dy), as new slices.
+func placeOps(ops []PathOp, dx, dy, s float64) []PathOp {
+	out := make([]PathOp, len(ops))
+	for i, op := range ops {
+		pts := make([]float64, len(op.Pts))
+		for j, v := range op.Pts {
+			if j%2 == 0 {
+				pts[j] = dx + v*s
+			} else {
+				pts[j] = dy + v*s
+			}
+		}
+		out[i] = PathOp{Kind: op.Kind, Pts: pts}
+	}
+	return out
 }

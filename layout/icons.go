@@ -514,19 +514,7 @@ func iconBoxes(kind string, x, y, size float64, c, bg Color) []Box {
 			}
 			out = append(out, &Fill{Rect: Rect{x + n[0]*s, y + n[1]*s, n[2] * s, n[3] * s}, Color: col, Radius: n[4] * s})
 		default:
-			ops := make([]PathOp, len(sh.ops))
-			for i, op := range sh.ops {
-				pts := make([]float64, len(op.Pts))
-				for j, v := range op.Pts {
-					if j%2 == 0 {
-						pts[j] = x + v*s
-					} else {
-						pts[j] = y + v*s
-					}
-				}
-				ops[i] = PathOp{op.Kind, pts}
-			}
-			p := &Path{Ops: ops, Box: box, Stroke: 2 * s, Color: c}
+			p := &Path{Ops: placeOps(sh.ops, x, y, s), Box: box, Stroke: 2 * s, Color: c}
 			switch sh.kind {
 			case 'f':
 				p.Fill = true
