@@ -56,6 +56,10 @@ type Text struct {
 	Face        fonts.Face
 	Color       Color
 	Text        string
+	// Tracking is letter spacing: points added after each character but
+	// the last, included in Width (a justified line's, when its word
+	// spaces alone would stretch past 1.5×).
+	Tracking float64
 	// Actual is what the text says when it differs from what is drawn:
 	// the author's characters where Text shows Placeholder for glyphs the
 	// fonts lack, or the whole of a word broken by an inserted hyphen

@@ -245,7 +245,7 @@ func lineBoxes(l Line, x, y, size, lead float64, c Color, role Role, block int) 
 			at, base = size*SuperScale, base-size*SuperRise
 		}
 		t := newText(Text{X: x + pc.X, Baseline: base, Width: pc.W, Size: at, Face: pc.Face,
-			Color: c, Text: pc.Text, Link: pc.Link, Role: role, Block: block})
+			Color: c, Text: pc.Text, Link: pc.Link, Role: role, Block: block, Tracking: pc.Tracking})
 		if pc.Actual != "" {
 			t.Actual = pc.Actual
 		}

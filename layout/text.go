@@ -36,6 +36,9 @@ type Piece struct {
 	// once, unbroken.
 	Actual string
 	Silent bool
+	// Tracking is the letter spacing a justified line gave the piece:
+	// points added after each character but the last (W includes it).
+	Tracking float64
 }
 
 // Line is one broken line of text.

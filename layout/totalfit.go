@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/triptych/triptych/layout/hyphen"
 )
@@ -35,9 +36,18 @@ const (
 	doubleHyphenDemerit = 3000.0 // two hyphenated lines in a row
 	finalHyphenDemerit  = 5000.0 // a hyphen ending the second-last line
 	fitnessDemerit      = 3000.0 // a very loose line next to a tight one, and so on
-	lineBadnessLimit    = 1.0    // first pass: no space stretched past 1.5×
-	looseBadnessLimit   = 3.0    // second pass, for narrow measures
+	lineBadnessLimit    = 1.5    // first pass: no space past 1.5×, letter spacing within its limit
+	looseBadnessLimit   = 3.5    // second pass, for narrow measures: spaces up to 2.5×
 	maxConsecutiveHyph  = 2
+	// looseLineDemerit makes the second pass stretch as few lines past
+	// 1.5× as it can, rather than share the looseness among many.
+	looseLineDemerit = 1e7
+	// maxTrackEm is the most letter spacing a justified line may take,
+	// in ems per letter, once its word spaces have stretched to 1.5×:
+	// what a book designer allows (InDesign's letter spacing of a few
+	// per cent of a space, pdfTeX's font expansion of 2 %) so that a line
+	// of unbreakable names is not left with gaping spaces.
+	maxTrackEm = 0.02
 )
 
 // tfItem is one element of the paragraph: a box (w > 0 text), glue, or a
@@ -55,6 +65,7 @@ type tfItem struct {
 	frag    fragment
 	forced  bool
 	space   float64 // glue: the space's natural width
+	track   float64 // box: how much letter spacing may widen it
 }
 
 // breakNode is an active breakpoint: where a line may end.
@@ -66,7 +77,7 @@ type breakNode struct {
 	hyphens  int // consecutive hyphenated lines ending here
 	prev     *breakNode
 	// totals up to (and after) the break, for line widths in O(1)
-	width, stretch, shrink float64
+	width, stretch, shrink, track float64
 }
 
 // BreakJustified breaks spans into lines of exactly width by total fit,
@@ -198,29 +209,31 @@ func boxOf(f fragment, text string, size float64) tfItem {
 	g := f
 	g.text = text
 	g.w = f.face.Width(text, fragSize(f, size))
-	return tfItem{kind: 'b', w: g.w, frag: g}
+	gaps := utf8.RuneCountInString(text) - 1
+	return tfItem{kind: 'b', w: g.w, frag: g, track: float64(max(gaps, 0)) * maxTrackEm * size}
 }
 
 // totalFit finds the breaks of least total demerits with every line's
 // adjustment ratio at most tolerance, or nil when there is none.
 func totalFit(items []tfItem, width, tolerance float64) []*breakNode {
 	active := []*breakNode{{pos: -1}}
-	var sumW, sumY, sumZ float64 // totals of widths, stretch, shrink so far
+	var sum breakNode // totals of widths, stretch, shrink and letter spacing so far
 	for i, it := range items {
 		breakable := it.kind == 'p' && it.penalty < math.Inf(1) ||
 			it.kind == 'g' && i > 0 && items[i-1].kind == 'b'
 		if breakable {
-			active = tryBreak(items, active, i, width, tolerance, sumW, sumY, sumZ)
+			active = tryBreak(items, active, i, width, tolerance, sum)
 			if len(active) == 0 {
 				return nil
 			}
 		}
 		if it.kind == 'b' || it.kind == 'g' {
-			sumW += it.w
+			sum.width += it.w
 		}
+		sum.track += it.track
 		if it.kind == 'g' {
-			sumY += it.stretch
-			sumZ += it.shrink
+			sum.stretch += it.stretch
+			sum.shrink += it.shrink
 		}
 	}
 	var best *breakNode
@@ -245,7 +258,7 @@ func totalFit(items []tfItem, width, tolerance float64) []*breakNode {
 // tryBreak considers a break at item i from every active node, keeping the
 // best new node per fitness class and dropping nodes that can no longer
 // start a line (the line from them is already too long).
-func tryBreak(items []tfItem, active []*breakNode, i int, width, tolerance, sumW, sumY, sumZ float64) []*breakNode {
+func tryBreak(items []tfItem, active []*breakNode, i int, width, tolerance float64, sum breakNode) []*breakNode {
 	it := items[i]
 	var best [4]*breakNode
 	kept := active[:0:0]
@@ -254,9 +267,8 @@ func tryBreak(items []tfItem, active []*breakNode, i int, width, tolerance, sumW
 		penWidth = it.hyphen
 	}
 	for _, a := range active {
-		lineW := sumW - a.width + penWidth
-		lineY, lineZ := sumY-a.stretch, sumZ-a.shrink
-		r := adjustment(lineW, lineY, lineZ, width)
+		lineW := sum.width - a.width + penWidth
+		r := looseness(lineW, sum.stretch-a.stretch, sum.shrink-a.shrink, sum.track-a.track, width)
 		if r < -1 || it.forced {
 			// Too long from here on, or the paragraph ends: this node
 			// can start no further line.
@@ -291,13 +303,16 @@ func tryBreak(items []tfItem, active []*breakNode, i int, width, tolerance, sumW
 		if a.pos >= 0 && abs(fit-a.fitness) > 1 {
 			d += fitnessDemerit
 		}
+		if r > 1.5 {
+			d += looseLineDemerit
+		}
 		total := a.demerits + d
 		if b := best[fit]; b == nil || total < b.demerits {
 			best[fit] = &breakNode{pos: i, line: a.line + 1, fitness: fit, demerits: total, hyphens: hyphens, prev: a}
 		}
 	}
 	// Totals after the break: glue and penalties at a break vanish.
-	w, y, z := sumW, sumY, sumZ
+	w, y, z := sum.width, sum.stretch, sum.shrink
 	for j := i; j < len(items); j++ {
 		if items[j].kind == 'b' || items[j].kind == 'p' && items[j].penalty == math.Inf(-1) && j > i {
 			break
@@ -310,7 +325,7 @@ func tryBreak(items []tfItem, active []*breakNode, i int, width, tolerance, sumW
 	}
 	for _, b := range best {
 		if b != nil {
-			b.width, b.stretch, b.shrink = w, y, z
+			b.width, b.stretch, b.shrink, b.track = w, y, z, sum.track
 			kept = append(kept, b)
 		}
 	}
@@ -338,6 +353,22 @@ func adjustment(w, y, z, width float64) float64 {
 	return 0
 }
 
+// looseness is a line's adjustment ratio as total fit weighs it: the
+// share of their stretch the word spaces take (1 is 1.5× a space, and
+// past it, spaces stay at 1.5× while letter spacing takes up to track,
+// counted as 1 to 1.5), then the spaces' own ratio again beyond that.
+func looseness(w, y, z, track, width float64) float64 {
+	r := adjustment(w, y, z, width)
+	if r <= 1 || math.IsInf(y, 1) || track <= 0 {
+		return r
+	}
+	excess := width - w - y // left after the spaces reach 1.5×
+	if excess <= track {
+		return 1 + 0.5*excess/track
+	}
+	return 1.5 + (excess-track)/y
+}
+
 // fitnessClass sorts lines as tight, decent, loose and very loose.
 func fitnessClass(r float64) int {
 	switch {
@@ -356,90 +387,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// tfLines places the chosen lines: the glue of each line is set by its
-// adjustment ratio, and a line ended at a hyphenation point gets its hyphen.
-func tfLines(items []tfItem, breaks []*breakNode, size, width float64) []Line {
-	var lines []Line
-	start := 0
-	for _, b := range breaks {
-		end := b.pos
-		// Skip glue and penalties at the start of the line.
-		for start < end && items[start].kind != 'b' {
-			start++
-		}
-		seg := items[start:end]
-		brk := items[end]
-		var natural, stretch, shrink float64
-		for _, it := range seg {
-			if it.kind != 'p' {
-				natural += it.w
-			}
-			if it.kind == 'g' {
-				stretch += it.stretch
-				shrink += it.shrink
-			}
-		}
-		hyphen := brk.kind == 'p' && brk.hyphen > 0
-		if hyphen {
-			natural += brk.hyphen
-		}
-		r := adjustment(natural, stretch, shrink, width)
-		if math.IsInf(r, 0) || math.IsNaN(r) {
-			r = 0
-		}
-		if brk.forced && r > 0 {
-			r = 0 // a last line is set ragged; it may still shrink to fit
-		}
-		var line Line
-		x := 0.0
-		for _, it := range seg {
-			switch it.kind {
-			case 'b':
-				f := it.frag
-				n := len(line.Pieces)
-				if n > 0 && line.Pieces[n-1].Face == f.face && line.Pieces[n-1].Link == f.link && line.Pieces[n-1].Super == f.super &&
-					line.Pieces[n-1].X+line.Pieces[n-1].W >= x-0.001 {
-					p := &line.Pieces[n-1]
-					p.Text += f.text
-					p.W = x + it.w - p.X
-				} else {
-					line.Pieces = append(line.Pieces, Piece{Text: f.text, Face: f.face, Link: f.link, X: x, W: it.w, Super: f.super})
-				}
-				x += it.w
-			case 'g':
-				if math.IsInf(it.stretch, 1) {
-					continue
-				}
-				g := it.w
-				if r > 0 {
-					g += r * it.stretch
-				} else if r < 0 {
-					g += r * it.shrink
-				}
-				x += g
-			}
-		}
-		if hyphen && len(line.Pieces) > 0 {
-			p := &line.Pieces[len(line.Pieces)-1]
-			p.Actual = p.Text // completed with the next line's first piece below
-			p.Text += "-"
-			p.W += brk.hyphen
-			x += brk.hyphen
-		}
-		line.Width = x
-		lines = append(lines, line)
-		start = end + 1
-	}
-	for i := 0; i+1 < len(lines); i++ {
-		n := len(lines[i].Pieces)
-		if n == 0 || lines[i].Pieces[n-1].Actual == "" || len(lines[i+1].Pieces) == 0 {
-			continue
-		}
-		next := &lines[i+1].Pieces[0]
-		lines[i].Pieces[n-1].Actual += next.Text
-		next.Silent = true
-	}
-	return lines
 }

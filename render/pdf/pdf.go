@@ -196,7 +196,14 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 			// broken by an inserted hyphen whole, once.
 			pdf.RawWriteStr("/Span <</ActualText " + textString(b.Actual) + ">> BDC\n")
 		}
+		if b.Tracking != 0 {
+			// Letter spacing (Tc) is text state: it lasts until reset.
+			pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", b.Tracking))
+		}
 		pdf.Text(b.X, b.Baseline, b.Text)
+		if b.Tracking != 0 {
+			pdf.RawWriteStr("0 Tc\n")
+		}
 		if actual {
 			pdf.RawWriteStr("EMC\n")
 		}

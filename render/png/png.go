@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"sync"
 	"time"
@@ -209,7 +210,11 @@ func paint(canvas *image.RGBA, doc *layout.Document, scale float64) error {
 			// glyph masks directly, about three times faster.
 			d := font.Drawer{Dst: canvas, Src: image.NewUniform(rgb(b.Color)), Face: face,
 				Dot: fixed.Point26_6{X: fixed.Int26_6(b.X * scale * 64), Y: fixed.Int26_6(b.Baseline * scale * 64)}}
-			d.DrawString(b.Text)
+			if b.Tracking == 0 {
+				d.DrawString(b.Text)
+			} else {
+				drawTracked(&d, b.Text, fixed.Int26_6(b.Tracking*scale*64))
+			}
 		case *layout.Rule:
 			dc := ggc()
 			dc.SetColor(rgb(b.Color))
@@ -277,4 +282,21 @@ func Metadata(m layout.Meta) []TextChunk {
 	}
 	chunks = append(chunks, TextChunk{"Creation Time", m.Stamp.UTC().Format(time.RFC1123Z)})
 	return append(chunks, TextChunk{"Software", m.Creator})
+}
+
+// drawTracked draws s as font.Drawer.DrawString does, with track added
+// after each glyph: the letter spacing of a justified line.
+func drawTracked(d *font.Drawer, s string, track fixed.Int26_6) {
+	prev := rune(-1)
+	for _, c := range s {
+		if prev >= 0 {
+			d.Dot.X += d.Face.Kern(prev, c) + track
+		}
+		dr, mask, maskp, advance, _ := d.Face.Glyph(d.Dot, c)
+		if !dr.Empty() {
+			draw.DrawMask(d.Dst, dr, d.Src, image.Point{}, mask, maskp, draw.Over)
+		}
+		d.Dot.X += advance
+		prev = c
+	}
 }
