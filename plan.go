@@ -172,7 +172,8 @@ func hashOptions(opts Options) string {
 		Render  render.Options
 		Parse   content.ParseOptions
 		Drafts  bool
-	}{opts.Formats, r, parse, opts.Drafts})
+		Fonts   []string // the fallback fonts' content
+	}{opts.Formats, r, parse, opts.Drafts, r.FontSums()})
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
 }

@@ -14,14 +14,15 @@ import (
 // box (the fonts have no U+FFFD).
 const Placeholder = '\u25A1'
 
-// covered reports whether every face can draw r. Runes above U+FFFF are
-// never drawn: the PDF library cannot encode them.
+// covered reports whether every face can draw r, itself or through a
+// fallback font (fonts.SetFallbacks). Runes above U+FFFF are never drawn:
+// the PDF library cannot encode them.
 func covered(r rune) bool {
 	if r > 0xFFFF {
 		return false
 	}
 	for _, f := range fonts.All {
-		if !f.Has(r) {
+		if !f.Draws(r) {
 			return false
 		}
 	}
@@ -75,8 +76,7 @@ func SanitizeText(a *content.Article) (*content.Article, []content.Warning) {
 			runes = append(runes, fmt.Sprintf("%q (U+%04X)", string(r), r))
 		}
 		sort.Strings(runes)
-		warnings = append(warnings, content.NewWarning(a.Source, l,
-			"the fonts have no glyph for %s; shown as %q", strings.Join(runes, ", "), string(Placeholder)))
+		warnings = append(warnings, content.NewWarning(a.Source, l, "%s", noFontSays(strings.Join(runes, ", "))))
 	}
 	return c, warnings
 }
@@ -112,4 +112,12 @@ func newText(t Text) *Text {
 		t.Actual, t.Text = t.Text, d
 	}
 	return &t
+}
+
+// noFontSays is the warning for characters no font draws.
+func noFontSays(chars string) string {
+	if len(fonts.Fallbacks()) == 0 {
+		return fmt.Sprintf("the embedded fonts have no glyph for %s; shown as %q (--font adds a font that has them)", chars, string(Placeholder))
+	}
+	return fmt.Sprintf("no font, embedded or added with --font, has a glyph for %s; shown as %q", chars, string(Placeholder))
 }

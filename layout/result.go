@@ -3,11 +3,13 @@ package layout
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout/fonts"
 )
 
 // Warning is a problem with an article, located in its source. It is the
@@ -41,6 +43,11 @@ type Options struct {
 	// Scorecard adds the workbook's Scorecard sheet (render.Options keeps
 	// it on by default).
 	Scorecard bool
+	// Fonts are fallback fonts (fonts.Register) for the characters the
+	// embedded faces lack, in order. They are process-wide: Layout makes
+	// them the chain of fonts.SetFallbacks, so builds running at once in
+	// one process must use the same fonts.
+	Fonts []fonts.Face
 
 	// Parts choose what to lay out.
 	Parts
@@ -125,6 +132,11 @@ const (
 // labels are resolved once, and the handout places the very poster the
 // infographic shows.
 func Layout(a *content.Article, opts Options) (*Result, error) {
+	if !slices.Equal(fonts.Fallbacks(), opts.Fonts) {
+		if err := fonts.SetFallbacks(opts.Fonts); err != nil {
+			return nil, err
+		}
+	}
 	res := &Result{}
 	seen := map[string]bool{}
 	warn := func(ws ...Warning) {

@@ -1,6 +1,9 @@
 package render
 
-import "github.com/triptych/triptych/layout"
+import (
+	"github.com/triptych/triptych/layout"
+	"github.com/triptych/triptych/layout/fonts"
+)
 
 import (
 	"fmt"
@@ -38,6 +41,20 @@ type Options struct {
 	// PDFA makes the handout PDF/A-2b (--pdfa): an sRGB output intent and
 	// XMP metadata that declares the conformance.
 	PDFA bool
+	// Fonts are fallback fonts (fonts.Register; --font) for characters
+	// the embedded faces lack, in order. Option fingerprints use their
+	// content (FontSums), not these process-local numbers.
+	Fonts []fonts.Face `json:"-"`
+}
+
+// FontSums returns the SHA-256 of each fallback font, in order: what
+// fingerprints of the options say of the fonts.
+func (o Options) FontSums() []string {
+	sums := make([]string, len(o.Fonts))
+	for i, f := range o.Fonts {
+		sums[i] = f.Sum()
+	}
+	return sums
 }
 
 // SetTakeaways reads the value of --takeaways: "on" or "off".

@@ -42,6 +42,9 @@ type config struct {
 	// PDFA makes the handout PDF/A-2b; so does "pdf: {standard: pdfa-2b}".
 	PDFA bool       `yaml:"pdfa"`
 	PDF  *pdfConfig `yaml:"pdf"`
+	// Fonts are TrueType fallback fonts (--font), relative to the
+	// options file's folder, for characters the embedded fonts lack.
+	Fonts []string `yaml:"fonts"`
 }
 
 type pdfConfig struct {

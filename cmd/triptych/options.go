@@ -26,6 +26,7 @@ type buildFlags struct {
 	shard      string
 	asJSON     bool
 	verbose    bool
+	fontFiles  []string
 }
 
 func addBuildFlags(f *pflag.FlagSet) *buildFlags {
@@ -51,6 +52,7 @@ func addBuildFlags(f *pflag.FlagSet) *buildFlags {
 	f.Func("scorecard", "the XLSX Scorecard sheet: on or off (default on)", b.opts.Render.SetScorecard)
 	f.Func("takeaways", "the poster's \"Which to pick\" cards: on or off (default on)", b.opts.Render.SetTakeaways)
 	f.BoolVar(&b.opts.Render.PDFA, "pdfa", false, "make the PDF handout PDF/A-2b, for archives")
+	f.StringArrayVar(&b.fontFiles, "font", nil, "a TrueType font (.ttf) for characters the embedded fonts lack, e.g. CJK; repeat for more, in order")
 	f.BoolVarP(&b.verbose, "verbose", "v", false, "print details such as internal error stacks")
 	return b
 }
@@ -60,9 +62,15 @@ func addBuildFlags(f *pflag.FlagSet) *buildFlags {
 func (b *buildFlags) options(cmd *cobra.Command, args []string) (triptych.Options, error) {
 	opts := b.opts
 	formats := b.formats
-	if err := applyConfig(cmd, &opts, &formats, b.configPath); err != nil {
+	fontFiles := b.fontFiles
+	if err := applyConfig(cmd, &opts, &formats, &fontFiles, b.configPath); err != nil {
 		return opts, usageError{err}
 	}
+	faces, err := triptych.LoadFonts(fontFiles)
+	if err != nil {
+		return opts, usageError{err}
+	}
+	opts.Render.Fonts = faces
 	fs, err := render.ParseFormats(formats)
 	if err != nil {
 		return opts, usageError{err}
@@ -85,7 +93,7 @@ func (b *buildFlags) options(cmd *cobra.Command, args []string) (triptych.Option
 }
 
 // applyConfig fills every option not given as a flag from the config file.
-func applyConfig(cmd *cobra.Command, opts *triptych.Options, formats *string, path string) error {
+func applyConfig(cmd *cobra.Command, opts *triptych.Options, formats *string, fontFiles *[]string, path string) error {
 	c, err := loadConfig(path, cmd.Flags().Changed("config"))
 	if err != nil {
 		return err
@@ -111,6 +119,16 @@ func applyConfig(cmd *cobra.Command, opts *triptych.Options, formats *string, pa
 	set("scorecard", c.Scorecard != nil, func() { opts.Render.NoScorecard = !*c.Scorecard })
 	set("takeaways", c.Takeaways != nil, func() { opts.Render.NoTakeaways = !*c.Takeaways })
 	set("pdfa", c.PDFA, func() { opts.Render.PDFA = true })
+	set("font", len(c.Fonts) > 0, func() {
+		// Relative to the options file's folder, like the brand's logo.
+		*fontFiles = nil
+		for _, f := range c.Fonts {
+			if !filepath.IsAbs(f) {
+				f = filepath.Join(filepath.Dir(path), f)
+			}
+			*fontFiles = append(*fontFiles, f)
+		}
+	})
 	if c.PDF != nil {
 		switch strings.ToLower(strings.TrimSpace(c.PDF.Standard)) {
 		case "pdfa-2b", "pdf/a-2b":

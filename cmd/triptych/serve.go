@@ -31,6 +31,7 @@ const shutdownGrace = 5 * time.Second
 type serveFlags struct {
 	output, addr, formats string
 	render                render.Options
+	fontFiles             []string
 }
 
 func newServeCommand() *cobra.Command {
@@ -65,6 +66,7 @@ another address.`,
 	fl.IntVar(&f.render.Scale, "scale", 1, "infographic pixel scale: 1, 2 or 3")
 	fl.StringVar(&f.render.Paper, "paper", "a4", "handout paper: a4 or letter")
 	fl.StringSliceVar(&f.render.Accents, "accents", nil, "subject colours, e.g. \"#1f6feb,#d9480f\"")
+	fl.StringArrayVar(&f.fontFiles, "font", nil, "a TrueType font (.ttf) for characters the embedded fonts lack; repeat for more")
 	return cmd
 }
 
@@ -78,6 +80,9 @@ func runServe(cmd *cobra.Command, f *serveFlags, args []string) error {
 		return usageError{err}
 	}
 	f.render.Version = triptych.Version
+	if f.render.Fonts, err = triptych.LoadFonts(f.fontFiles); err != nil {
+		return usageError{err}
+	}
 	if err := triptych.CheckRenderOptions(f.render); err != nil {
 		return usageError{err}
 	}

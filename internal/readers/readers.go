@@ -62,3 +62,25 @@ func WriteTemp(t testing.TB, name string, data []byte) string {
 	}
 	return p
 }
+
+// DroidFallback is the CJK TrueType font of Debian's fonts-droid-fallback,
+// which tests use as a fallback font (--font).
+const DroidFallback = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+
+// NeedFile returns the contents of a file a Debian package installs, or
+// skips (fails in CI) without it.
+func NeedFile(t testing.TB, path, pkg string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing: .ci/deps installs %s", path, pkg)
+		}
+		t.Skipf("%s is missing (make deps installs %s)", path, pkg)
+	}
+	return data
+}
+
+// DejaVuSans is the TrueType font of Debian's fonts-dejavu-core, which
+// has the symbols (★ ✓ ☃) that Liberation and Droid Sans Fallback lack.
+const DejaVuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/internal/readers"
+	"github.com/triptych/triptych/layout/fonts"
 )
 
 // Root is the module's root folder.
@@ -34,4 +36,21 @@ func Load(t testing.TB, rel string) *content.Article {
 func Seed(t testing.TB) *content.Article {
 	t.Helper()
 	return Load(t, "examples/software-engineer-vs-platform-sre.md")
+}
+
+// FallbackFonts registers Debian's Droid Sans Fallback (CJK) and DejaVu
+// Sans (symbols) as fallback fonts, in that order, skipping the test (or
+// failing it in CI) without them; the fallback chain is cleared when the
+// test ends.
+func FallbackFonts(t testing.TB) (cjk, symbols fonts.Face) {
+	t.Helper()
+	var err error
+	if cjk, err = fonts.Register("DroidSansFallbackFull.ttf", readers.NeedFile(t, readers.DroidFallback, "fonts-droid-fallback")); err != nil {
+		t.Fatal(err)
+	}
+	if symbols, err = fonts.Register("DejaVuSans.ttf", readers.NeedFile(t, readers.DejaVuSans, "fonts-dejavu-core")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { fonts.SetFallbacks(nil) })
+	return cjk, symbols
 }

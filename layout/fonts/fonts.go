@@ -55,24 +55,39 @@ func (f Face) String() string {
 	if f < numFaces {
 		return names[f]
 	}
+	if p := fallbackParsed(f); p != nil {
+		return p.name
+	}
 	return fmt.Sprintf("Face(%d)", f)
 }
 
-// Family returns "sans" or "serif".
+// Family returns "sans" or "serif", or "fallbackN" for a fallback font:
+// the names painters register the faces under.
 func (f Face) Family() string {
-	if f >= SerifRegular {
+	switch {
+	case f.IsFallback():
+		return fmt.Sprintf("fallback%d", f-numFaces)
+	case f >= SerifRegular:
 		return "serif"
 	}
 	return "sans"
 }
 
-// Style returns "", "B", "I" or "BI".
+// Style returns "", "B", "I" or "BI" ("" for a fallback font, which has
+// one style).
 func (f Face) Style() string {
+	if f.IsFallback() {
+		return ""
+	}
 	return [...]string{"", "B", "I", "BI"}[f%4]
 }
 
-// With returns the face of the same family in the given weight and slant.
+// With returns the face of the same family in the given weight and
+// slant; a fallback font has only itself.
 func (f Face) With(bold, italic bool) Face {
+	if f.IsFallback() {
+		return f
+	}
 	base := f - f%4
 	if bold {
 		base++
@@ -84,7 +99,12 @@ func (f Face) With(bold, italic bool) Face {
 }
 
 // TTF returns the face's TrueType bytes; callers must not modify them.
-func (f Face) TTF() []byte { return ttfs[f] }
+func (f Face) TTF() []byte {
+	if p := fallbackParsed(f); p != nil {
+		return p.ttf
+	}
+	return ttfs[f]
+}
 
 // advanceTableSize covers Latin, Greek, Cyrillic and the common
 // punctuation and symbol blocks; other runes are measured on demand.
@@ -98,6 +118,10 @@ type parsed struct {
 	descent    float64 // in em, positive
 	advance    [advanceTableSize]float32
 	has        [advanceTableSize]bool
+	// A fallback font's file, its SHA-256 and its name.
+	ttf  []byte
+	sum  [32]byte
+	name string
 }
 
 var (
@@ -127,7 +151,7 @@ func parse(ttf []byte) (*parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parsed{font: f, unitsPerEm: float64(f.UnitsPerEm())}
+	p := &parsed{font: f, unitsPerEm: float64(f.UnitsPerEm()), ttf: ttf}
 	var buf sfnt.Buffer
 	ppem := fixed.I(int(f.UnitsPerEm()))
 	m, err := f.Metrics(&buf, ppem, font.HintingNone)
@@ -154,6 +178,12 @@ func parse(ttf []byte) (*parsed, error) {
 func get(f Face) *parsed {
 	if err := Load(); err != nil {
 		panic(err) // embedded data is corrupt: a build problem, not an input problem
+	}
+	if f.IsFallback() {
+		if p := fallbackParsed(f); p != nil {
+			return p
+		}
+		panic(fmt.Sprintf("fonts: face %d was never registered", f)) // a programming error
 	}
 	return loaded[f]
 }
@@ -188,10 +218,13 @@ func (f Face) placeholderAdvance() float64 {
 // character the face lacks, that of the placeholder square.
 func (f Face) Advance(r rune) float64 {
 	p := get(f)
+	if r >= 0 && r < advanceTableSize && p.has[r] {
+		return float64(p.advance[r])
+	}
+	if g := f.For(r); g != f {
+		return g.Advance(r) // drawn by a fallback font
+	}
 	if r >= 0 && r < advanceTableSize {
-		if p.has[r] {
-			return float64(p.advance[r])
-		}
 		return f.placeholderAdvance() // drawn as the placeholder square
 	}
 	var buf sfnt.Buffer

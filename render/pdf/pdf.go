@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -95,6 +96,9 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 		for _, b := range p.Boxes {
 			if t, ok := b.(*layout.Text); ok {
 				used[t.Face] = true
+				for _, r := range fonts.Runs(t.Face, t.Text) {
+					used[r.Face] = true
+				}
 			}
 		}
 	}
@@ -200,7 +204,18 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 			// Letter spacing (Tc) is text state: it lasts until reset.
 			pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", b.Tracking))
 		}
-		pdf.Text(b.X, b.Baseline, b.Text)
+		if runs := fonts.Runs(b.Face, b.Text); len(runs) == 1 && runs[0].Face == b.Face {
+			pdf.Text(b.X, b.Baseline, b.Text)
+		} else {
+			// Characters the face lacks are drawn by fallback fonts, at
+			// the advances the layout measured with them.
+			x := b.X
+			for _, r := range runs {
+				pdf.SetFont(family(r.Face), r.Face.Style(), b.Size)
+				pdf.Text(x, b.Baseline, r.Text)
+				x += r.Face.Width(r.Text, b.Size) + b.Tracking*float64(utf8.RuneCountInString(r.Text))
+			}
+		}
 		if b.Tracking != 0 {
 			pdf.RawWriteStr("0 Tc\n")
 		}

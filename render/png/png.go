@@ -11,6 +11,7 @@ import (
 	"image/png"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/fogleman/gg"
 	"github.com/golang/freetype/truetype"
@@ -154,18 +155,41 @@ const maxCachedFaces = 48
 
 var faceCaches sync.Pool
 
-func (c *faceCache) face(f fonts.Face, size float64) font.Face {
+func (c *faceCache) face(f fonts.Face, size float64) (font.Face, error) {
 	key := faceKey{f, size}
 	face, ok := c.faces[key]
 	if !ok {
 		if len(c.faces) >= maxCachedFaces {
 			clear(c.faces)
 		}
-		face = noKern{truetype.NewFace(c.tts[f], &truetype.Options{Size: size, Hinting: font.HintingNone, GlyphCacheEntries: 1024})}
+		tt, err := c.font(f)
+		if err != nil {
+			return nil, err
+		}
+		face = noKern{truetype.NewFace(tt, &truetype.Options{Size: size, Hinting: font.HintingNone, GlyphCacheEntries: 1024})}
 		c.faces[key] = face
 	}
-	return face
+	return face, nil
 }
+
+func (c *faceCache) font(f fonts.Face) (*truetype.Font, error) {
+	if !f.IsFallback() {
+		return c.tts[f], nil
+	}
+	if tt, ok := fallbackFonts.Load(f); ok {
+		return tt.(*truetype.Font), nil
+	}
+	tt, err := truetype.Parse(f.TTF())
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", f, err)
+	}
+	actual, _ := fallbackFonts.LoadOrStore(f, tt)
+	return actual.(*truetype.Font), nil
+}
+
+// fallbackFonts holds the fallback fonts parsed for the rasteriser, by
+// face: parsed once per process, like the embedded ones.
+var fallbackFonts sync.Map
 
 // paint paints the first page of doc onto canvas, all of which it covers.
 // Fills (rectangles, rounded rectangles, circles) go through filler, which
@@ -204,16 +228,8 @@ func paint(canvas *image.RGBA, doc *layout.Document, scale float64) error {
 				fl.rectangle(b.X*scale, b.Y*scale, b.W*scale, b.H*scale)
 			}
 		case *layout.Text:
-			face := faces.face(b.Face, b.Size*scale)
-			// gg would push every glyph through a bilinear transform; with
-			// an identity matrix a plain Drawer composites the face's cached
-			// glyph masks directly, about three times faster.
-			d := font.Drawer{Dst: canvas, Src: image.NewUniform(rgb(b.Color)), Face: face,
-				Dot: fixed.Point26_6{X: fixed.Int26_6(b.X * scale * 64), Y: fixed.Int26_6(b.Baseline * scale * 64)}}
-			if b.Tracking == 0 {
-				d.DrawString(b.Text)
-			} else {
-				drawTracked(&d, b.Text, fixed.Int26_6(b.Tracking*scale*64))
+			if err := drawText(canvas, faces, b, scale); err != nil {
+				return err
 			}
 		case *layout.Rule:
 			dc := ggc()
@@ -282,6 +298,31 @@ func Metadata(m layout.Meta) []TextChunk {
 	}
 	chunks = append(chunks, TextChunk{"Creation Time", m.Stamp.UTC().Format(time.RFC1123Z)})
 	return append(chunks, TextChunk{"Software", m.Creator})
+}
+
+// drawText draws a text box, in runs when fallback fonts draw some of
+// its characters, each run at the advance the layout measured.
+func drawText(canvas *image.RGBA, faces *faceCache, b *layout.Text, scale float64) error {
+	src := image.NewUniform(rgb(b.Color))
+	x := b.X
+	for _, r := range fonts.Runs(b.Face, b.Text) {
+		face, err := faces.face(r.Face, b.Size*scale)
+		if err != nil {
+			return err
+		}
+		// gg would push every glyph through a bilinear transform; with
+		// an identity matrix a plain Drawer composites the face's cached
+		// glyph masks directly, about three times faster.
+		d := font.Drawer{Dst: canvas, Src: src, Face: face,
+			Dot: fixed.Point26_6{X: fixed.Int26_6(x * scale * 64), Y: fixed.Int26_6(b.Baseline * scale * 64)}}
+		if b.Tracking == 0 {
+			d.DrawString(r.Text)
+		} else {
+			drawTracked(&d, r.Text, fixed.Int26_6(b.Tracking*scale*64))
+		}
+		x += r.Face.Width(r.Text, b.Size) + b.Tracking*float64(utf8.RuneCountInString(r.Text))
+	}
+	return nil
 }
 
 // drawTracked draws s as font.Drawer.DrawString does, with track added
