@@ -3,6 +3,8 @@ package triptych
 import (
 	"fmt"
 
+	"golang.org/x/text/language"
+
 	"github.com/triptych/triptych/layout"
 	"github.com/triptych/triptych/render"
 )
@@ -32,6 +34,11 @@ func CheckRenderOptions(o render.Options) error {
 	}
 	if o.Paper != "a4" && o.Paper != "letter" && o.Paper != "" {
 		return fmt.Errorf("unknown paper %q: use a4 or letter", o.Paper)
+	}
+	if o.Lang != "" {
+		if tag, err := language.Parse(o.Lang); err != nil || tag == language.Und {
+			return fmt.Errorf("lang %q: use a language tag like en, de or pt-BR", o.Lang)
+		}
 	}
 	for _, c := range o.Accents {
 		if _, err := layout.ParseColor(c); err != nil {

@@ -48,6 +48,8 @@ type Options struct {
 	// them the chain of fonts.SetFallbacks, so builds running at once in
 	// one process must use the same fonts.
 	Fonts []fonts.Face
+	// Lang is the language of an article that does not say (--lang).
+	Lang string
 
 	// Parts choose what to lay out.
 	Parts
@@ -136,6 +138,11 @@ func Layout(a *content.Article, opts Options) (*Result, error) {
 		if err := fonts.SetFallbacks(opts.Fonts); err != nil {
 			return nil, err
 		}
+	}
+	if a.Lang == "" && opts.Lang != "" {
+		c := *a
+		c.Lang = opts.Lang
+		a = &c
 	}
 	res := &Result{}
 	seen := map[string]bool{}

@@ -45,6 +45,10 @@ type Options struct {
 	// the embedded faces lack, in order. Option fingerprints use their
 	// content (FontSums), not these process-local numbers.
 	Fonts []fonts.Face `json:"-"`
+	// Lang is the language (a BCP 47 tag) of articles that do not give
+	// one in their front matter or <html lang> (--lang); "" means English.
+	// It decides hyphenation and the PDF's /Lang.
+	Lang string
 }
 
 // FontSums returns the SHA-256 of each fallback font, in order: what

@@ -81,7 +81,7 @@ type Renderer interface {
 // opts' choices and every part one of them needs.
 func LayoutOptions(renderers []Renderer, opts Options) layout.Options {
 	lo := layout.Options{Theme: opts.Theme, Size: opts.Size, Paper: opts.Paper, Accents: opts.Accents, Scale: opts.Scale, Version: opts.Version, Typography: opts.Typography, Scorecard: !opts.NoScorecard,
-		Brand: opts.Brand, NoTakeaways: opts.NoTakeaways, Fonts: opts.Fonts}
+		Brand: opts.Brand, NoTakeaways: opts.NoTakeaways, Fonts: opts.Fonts, Lang: opts.Lang}
 	for _, r := range renderers {
 		n := r.Needs()
 		lo.Poster = lo.Poster || n.Poster

@@ -45,6 +45,8 @@ type config struct {
 	// Fonts are TrueType fallback fonts (--font), relative to the
 	// options file's folder, for characters the embedded fonts lack.
 	Fonts []string `yaml:"fonts"`
+	// Lang is the language of articles that do not say (--lang).
+	Lang string `yaml:"lang"`
 }
 
 type pdfConfig struct {

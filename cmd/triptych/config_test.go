@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/triptych/triptych/internal/readers"
 )
 
 // The options file was read without bounds: --config /dev/zero reached
@@ -119,5 +121,71 @@ func TestPDFAFlagAndOption(t *testing.T) {
 		if claims != (name != "none") {
 			t.Errorf("%s: the handout claims PDF/A: %v", name, claims)
 		}
+	}
+}
+
+// TestLangFlagAndOption: --lang (or lang: in triptych.yaml) is the
+// language of articles that do not say: the PDF declares it and, not
+// being English, the handout is not hyphenated; an article's own lang:
+// wins; a value that is no language tag is a usage error.
+func TestLangFlagAndOption(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "triptych.yaml")
+	if err := os.WriteFile(cfg, []byte("lang: de-CH\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	english := filepath.Join(dir, "english.md")
+	src, err := os.ReadFile("../../examples/software-engineer-vs-platform-sre.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(english, bytes.Replace(src, []byte("---\n"), []byte("---\nlang: en-GB\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	handout := func(name string, args ...string) string {
+		o := filepath.Join(dir, name)
+		code, _, errOut := run(t, append([]string{"build", "-o", o, "--formats", "pdf"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errOut)
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(o, "*", "*.pdf"))
+		if len(pdfs) != 1 {
+			t.Fatalf("%s: %d PDFs", name, len(pdfs))
+		}
+		return pdfs[0]
+	}
+	for name, c := range map[string]struct {
+		args       []string
+		lang       string
+		hyphenated bool
+	}{
+		"default": {[]string{seedTxt}, "en", true},
+		"flag":    {[]string{seedTxt, "--lang", "DE"}, "de", false},
+		"option":  {[]string{seedTxt, "--config", cfg}, "de-CH", false},
+		"article": {[]string{english, "--lang", "fr"}, "en-GB", true},
+	} {
+		pdf := handout(name, c.args...)
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte("/Lang ("+c.lang+")")) {
+			t.Errorf("%s: the PDF does not declare /Lang (%s)", name, c.lang)
+		}
+		// A word broken by an inserted hyphen is said whole through an
+		// /ActualText span, which the decompressed content streams show.
+		plain := filepath.Join(dir, name+".qdf.pdf")
+		readers.Run(t, "qpdf", "--qdf", "--object-streams=disable", pdf, plain)
+		qdf, err := os.ReadFile(plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hyphens := bytes.Count(qdf, []byte("/ActualText"))
+		if (hyphens > 0) != c.hyphenated {
+			t.Errorf("%s: %d words broken by a hyphen; hyphenated should be %v", name, hyphens, c.hyphenated)
+		}
+	}
+	if code, _, errOut := run(t, "build", seedTxt, "-o", filepath.Join(dir, "bad"), "--lang", "not a language"); code != 2 || !strings.Contains(errOut, "language tag") {
+		t.Errorf("--lang with no language tag: exit %d, %q", code, errOut)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"golang.org/x/text/language"
 
 	"github.com/triptych/triptych"
 	"github.com/triptych/triptych/content"
@@ -52,6 +53,7 @@ func addBuildFlags(f *pflag.FlagSet) *buildFlags {
 	f.Func("scorecard", "the XLSX Scorecard sheet: on or off (default on)", b.opts.Render.SetScorecard)
 	f.Func("takeaways", "the poster's \"Which to pick\" cards: on or off (default on)", b.opts.Render.SetTakeaways)
 	f.BoolVar(&b.opts.Render.PDFA, "pdfa", false, "make the PDF handout PDF/A-2b, for archives")
+	f.StringVar(&b.opts.Render.Lang, "lang", "", "language of articles that do not say (a tag like en, de or pt-BR): hyphenation and the PDF's language")
 	f.StringArrayVar(&b.fontFiles, "font", nil, "a TrueType font (.ttf) for characters the embedded fonts lack, e.g. CJK; repeat for more, in order")
 	f.BoolVarP(&b.verbose, "verbose", "v", false, "print details such as internal error stacks")
 	return b
@@ -79,6 +81,9 @@ func (b *buildFlags) options(cmd *cobra.Command, args []string) (triptych.Option
 	opts.Sources = args
 	if err := triptych.CheckRenderOptions(opts.Render); err != nil {
 		return opts, usageError{err}
+	}
+	if opts.Render.Lang != "" {
+		opts.Render.Lang = language.Make(opts.Render.Lang).String() // "PT-br" is pt-BR
 	}
 	if err := checkDateOrder(opts.Parse.DateOrder); err != nil {
 		return opts, usageError{err}
@@ -119,6 +124,7 @@ func applyConfig(cmd *cobra.Command, opts *triptych.Options, formats *string, fo
 	set("scorecard", c.Scorecard != nil, func() { opts.Render.NoScorecard = !*c.Scorecard })
 	set("takeaways", c.Takeaways != nil, func() { opts.Render.NoTakeaways = !*c.Takeaways })
 	set("pdfa", c.PDFA, func() { opts.Render.PDFA = true })
+	set("lang", c.Lang != "", func() { opts.Render.Lang = c.Lang })
 	set("font", len(c.Fonts) > 0, func() {
 		// Relative to the options file's folder, like the brand's logo.
 		*fontFiles = nil
