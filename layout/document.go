@@ -119,8 +119,8 @@ func handoutSqueezed(clean *content.Article, th Theme, paper string, poster *Doc
 	f.bodyParagraphs(clean.Lead)
 	f.table()
 	f.figure(poster)
-	for _, s := range clean.Sections {
-		f.section(s)
+	for i, s := range clean.Sections {
+		f.section(s, clean.Sections[i+1:])
 	}
 	f.terms()
 	f.notes()
@@ -399,10 +399,7 @@ func (f *flow) bodyParagraphs(ps []content.Paragraph) {
 // heading places a heading that keeps with the first lines of what follows
 // (next, measured by the caller).
 func (f *flow) heading(text string, level int, next float64) {
-	size, lead, above := headingSize, headingLead, headingAbove*f.squeeze
-	if level > 1 { // a sub-section: a bold line in the body size
-		size, lead, above = bodySize+0.5, bodyLead, headingAbove*0.6
-	}
+	size, lead, above := f.headingMetrics(level - 1)
 	h := f.plain(text, fonts.SansBold, size, lead, f.th.Text, RoleHeading)
 	if f.atTop() {
 		above = 0
@@ -431,9 +428,28 @@ func firstLines(p para) float64 {
 	return p.height(minSplit)
 }
 
-func (f *flow) section(s content.Section) {
-	f.heading(s.Heading, 1+min(s.Level, 1), f.firstHeight(s.Paragraphs))
+// section places a section; a heading with no text of its own (a
+// "Frequently Asked Questions" whose questions are sub-sections) keeps
+// with the next section's heading and first lines instead.
+func (f *flow) section(s content.Section, rest []content.Section) {
+	next := f.firstHeight(s.Paragraphs)
+	if len(s.Paragraphs) == 0 && len(rest) > 0 {
+		size, lead, above := f.headingMetrics(rest[0].Level)
+		h := f.plain(rest[0].Heading, fonts.SansBold, size, lead, f.th.Text, RoleHeading)
+		next = above + h.height(len(h.lines)) + headingBelow + f.firstHeight(rest[0].Paragraphs)
+	}
+	f.heading(s.Heading, 1+min(s.Level, 1), next)
 	f.bodyParagraphs(s.Paragraphs)
+}
+
+// headingMetrics returns the size, leading and space above of a heading
+// of a section at level (0 a section, 1 a sub-section: a bold line in the
+// body size).
+func (f *flow) headingMetrics(level int) (size, lead, above float64) {
+	if level > 0 {
+		return bodySize + 0.5, bodyLead, headingAbove * 0.6
+	}
+	return headingSize, headingLead, headingAbove * f.squeeze
 }
 
 func (f *flow) terms() {

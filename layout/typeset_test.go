@@ -13,6 +13,7 @@ import (
 type typesetFigures struct {
 	medianChars    float64
 	looseShare     float64 // justified lines with a word space over 1.5× natural
+	headingsAtFoot int     // headings with fewer than two lines under them on their page
 	hyphensPerPage float64
 	maxHyphenRun   int
 	worstBlank     float64 // the largest blank share of a page but the last
@@ -20,8 +21,8 @@ type typesetFigures struct {
 }
 
 func (f typesetFigures) String() string {
-	return fmt.Sprintf("median %.0f chars/line, %.1f%% loose lines, %.1f hyphens/page, hyphen run %d, worst page %.0f%% blank (%d lines)",
-		f.medianChars, 100*f.looseShare, f.hyphensPerPage, f.maxHyphenRun, 100*f.worstBlank, f.lines)
+	return fmt.Sprintf("median %.0f chars/line, %.1f%% loose lines, %.1f hyphens/page, hyphen run %d, worst page %.0f%% blank, %d headings at a page foot (%d lines)",
+		f.medianChars, 100*f.looseShare, f.hyphensPerPage, f.maxHyphenRun, 100*f.worstBlank, f.headingsAtFoot, f.lines)
 }
 
 // bodyLines groups a page's body text boxes into lines by baseline.
@@ -99,6 +100,7 @@ func measureTypesetting(doc *Document) typesetFigures {
 			}
 		}
 		if pi < len(doc.Pages)-1 {
+			fig.headingsAtFoot += headingsAtFoot(p)
 			bottom := doc.Margins.Y
 			for _, b := range p.Boxes {
 				if tx, ok := b.(*Text); ok && (tx.Role == RolePageFooter || tx.Role == RolePageHeader) {
@@ -120,6 +122,43 @@ func measureTypesetting(doc *Document) typesetFigures {
 	fig.hyphensPerPage = float64(hyphens) / float64(len(doc.Pages))
 	fig.lines = len(chars)
 	return fig
+}
+
+// headingsAtFoot counts the headings of a page with fewer than two lines
+// of text (paragraph lines, table rows) under them on the page.
+func headingsAtFoot(p Page) int {
+	var headings []float64 // the baseline of each heading's last line
+	lines := map[float64]bool{}
+	for _, b := range p.Boxes {
+		tx, ok := b.(*Text)
+		if !ok {
+			continue
+		}
+		switch tx.Role {
+		case RoleHeading:
+			if n := len(headings); n > 0 && tx.Baseline-headings[n-1] < 2*tx.Size {
+				headings[n-1] = math.Max(headings[n-1], tx.Baseline) // the same heading's next line
+			} else {
+				headings = append(headings, tx.Baseline)
+			}
+		case RolePageHeader, RolePageFooter:
+		default:
+			lines[math.Round(tx.Baseline)] = true
+		}
+	}
+	n := 0
+	for _, h := range headings {
+		under := 0
+		for y := range lines {
+			if y > h {
+				under++
+			}
+		}
+		if under < 2 {
+			n++
+		}
+	}
+	return n
 }
 
 // textRight is the right edge of the text column: the rightmost edge any
@@ -167,6 +206,9 @@ func TestTypesetting(t *testing.T) {
 			}
 			if fig.looseShare > maxLooseShare {
 				t.Errorf("%s/%s: %.1f%% of justified lines stretch spaces past 1.5×", path, paper, 100*fig.looseShare)
+			}
+			if fig.headingsAtFoot > 0 {
+				t.Errorf("%s/%s: %d headings at the foot of a page", path, paper, fig.headingsAtFoot)
 			}
 			if fig.maxHyphenRun > 2 {
 				t.Errorf("%s/%s: %d hyphenated lines in a row", path, paper, fig.maxHyphenRun)
