@@ -21,6 +21,9 @@ func covered(r rune) bool {
 	if r > 0xFFFF {
 		return false
 	}
+	if fonts.AllHave(r) {
+		return true
+	}
 	for _, f := range fonts.All {
 		if !f.Draws(r) {
 			return false

@@ -71,14 +71,15 @@ func Handout(a *content.Article, opts DocumentOptions) (*Document, error) {
 // handoutFor lays out a sanitised article on paper, in the light theme th
 // (with the subjects' colours resolved), placing poster as its figure.
 func handoutFor(clean *content.Article, th Theme, paper string, poster *Document) (*Document, error) {
-	doc, err := handoutSqueezed(clean, th, paper, poster, 1)
+	breaks := map[breakKey][]Line{}
+	doc, err := handoutSqueezed(clean, th, paper, poster, 1, breaks)
 	if err != nil || !onlySmallPrint(doc.Pages[len(doc.Pages)-1]) {
 		return doc, err
 	}
 	// The last page holds only the disclaimer: tighter spacing between
 	// blocks (never smaller type or margins) may bring it back.
 	for _, squeeze := range []float64{0.8, 0.6} {
-		if tight, err := handoutSqueezed(clean, th, paper, poster, squeeze); err == nil && len(tight.Pages) < len(doc.Pages) {
+		if tight, err := handoutSqueezed(clean, th, paper, poster, squeeze, breaks); err == nil && len(tight.Pages) < len(doc.Pages) {
 			return tight, nil
 		}
 	}
@@ -96,8 +97,9 @@ func onlySmallPrint(p Page) bool {
 }
 
 // handoutSqueezed lays out the handout with the space between blocks
-// scaled by squeeze.
-func handoutSqueezed(clean *content.Article, th Theme, paper string, poster *Document, squeeze float64) (*Document, error) {
+// scaled by squeeze; breaks keeps the paragraphs it breaks into lines
+// for the next try.
+func handoutSqueezed(clean *content.Article, th Theme, paper string, poster *Document, squeeze float64, breaks map[breakKey][]Line) (*Document, error) {
 	if paper == "" {
 		paper = "a4"
 	}
@@ -108,7 +110,7 @@ func handoutSqueezed(clean *content.Article, th Theme, paper string, poster *Doc
 	f := &flow{
 		a: clean, th: th, W: size.Width, H: size.Height,
 		wideLeft: pageMargin, wideRight: size.Width - pageMargin, top: pageMargin, bottom: size.Height - pageMargin,
-		squeeze: squeeze,
+		squeeze: squeeze, breaks: breaks,
 	}
 	f.stack = []*StructElem{{Type: "Document"}}
 	textW := math.Min(f.wideRight-f.wideLeft, textMeasure*bodySize)
@@ -160,6 +162,20 @@ type flow struct {
 	tags  int
 	// inNotes is set while the footnotes are placed.
 	inNotes bool
+	// breaks holds the lines of each paragraph already broken: keeping a
+	// heading with the first lines of a paragraph measures them, placing
+	// the paragraph needs them again, and so does each tighter try of
+	// handoutFor. Lines are never changed once broken.
+	breaks map[breakKey][]Line
+}
+
+// breakKey names a paragraph broken at a size and width: its runs (the
+// same backing array whichever copy of the Paragraph holds them).
+type breakKey struct {
+	runs        *content.Run
+	n           int
+	size, width float64
+	justify     bool
 }
 
 // open adds an element of type typ to the open one and opens it.
@@ -335,11 +351,20 @@ func (f *flow) runsParaAt(p content.Paragraph, size, lead float64, c Color, just
 	}
 	// A code block keeps its lines: justifying them would stretch code.
 	justify = justify && !(len(p.Runs) == 1 && p.Runs[0].Style&content.Code != 0)
-	var lines []Line
-	if justify {
-		lines = breakJustified(spans, size, f.width()-indent, hyphenatorFor(f.a.Lang))
-	} else {
-		lines = BreakLines(spans, size, f.width()-indent, false)
+	key := breakKey{n: len(p.Runs), size: size, width: f.width() - indent, justify: justify}
+	if len(p.Runs) > 0 {
+		key.runs = &p.Runs[0]
+	}
+	lines, ok := f.breaks[key]
+	if !ok || key.runs == nil {
+		if justify {
+			lines = breakJustified(spans, size, key.width, hyphenatorFor(f.a.Lang))
+		} else {
+			lines = BreakLines(spans, size, key.width, false)
+		}
+		if f.breaks != nil && key.runs != nil {
+			f.breaks[key] = lines
+		}
 	}
 	return para{lines: lines, size: size, lead: lead, color: c, role: RoleBody, x: f.left + indent, justify: justify}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -115,16 +116,18 @@ func breakJustified(spans []Span, size, width float64, hyph func(string) []int) 
 // tfItems turns spans into boxes, glue and penalties: each word is split
 // at its hyphenation points and after its own hyphens and slashes.
 func tfItems(spans []Span, size, limit float64, hyph func(string) []int) []tfItem {
-	var items []tfItem
-	for _, w := range splitWords(spans, size) {
-		parts := []word{w}
-		if w.w > limit {
-			parts = splitLongWord(w, size, limit)
-		}
-		for pi, part := range parts {
-			items = append(items, wordItems(part, size, hyph)...)
-			if pi < len(parts)-1 {
-				items = append(items, tfItem{kind: 'p', penalty: 0}) // a word longer than the line
+	words := splitWords(spans, size)
+	items := make([]tfItem, 0, 3*len(words)+2)
+	for _, w := range words {
+		if w.w <= limit {
+			items = wordItems(items, w, size, hyph)
+		} else {
+			parts := splitLongWord(w, size, limit)
+			for pi, part := range parts {
+				items = wordItems(items, part, size, hyph)
+				if pi < len(parts)-1 {
+					items = append(items, tfItem{kind: 'p', penalty: 0}) // a word longer than the line
+				}
 			}
 		}
 		switch {
@@ -141,18 +144,29 @@ func tfItems(spans []Span, size, limit float64, hyph func(string) []int) []tfIte
 	return append(items, tfItem{kind: 'g', stretch: math.Inf(1)}, tfItem{kind: 'p', penalty: math.Inf(-1), forced: true})
 }
 
-// wordItems splits one word into boxes with penalties between them.
-func wordItems(w word, size float64, hyph func(string) []int) []tfItem {
-	var text strings.Builder
-	for _, f := range w.frags {
-		text.WriteString(f.text)
+// wordItems appends one word to items, as boxes with penalties between
+// them.
+func wordItems(items []tfItem, w word, size float64, hyph func(string) []int) []tfItem {
+	whole := w.frags[0].text
+	if len(w.frags) > 1 {
+		var text strings.Builder
+		for _, f := range w.frags {
+			text.WriteString(f.text)
+		}
+		whole = text.String()
 	}
-	whole := text.String()
-	cuts := map[int]float64{} // byte offset → penalty, for breaks inside the word
-	inserted := map[int]bool{}
-	for i := 0; i+1 < len(whole); i++ {
-		if c := whole[i]; (c == '-' || c == '/') && i > 0 {
-			cuts[i+1] = explicitPenalty
+	// The breaks inside the word, by byte offset, in order: after its
+	// own hyphens, slashes and em dashes, or else at its hyphenation
+	// points (inserted: a hyphen is shown there).
+	type cut struct {
+		at       int
+		penalty  float64
+		inserted bool
+	}
+	var cuts []cut
+	for i := 1; i+1 < len(whole); i++ {
+		if c := whole[i]; c == '-' || c == '/' {
+			cuts = append(cuts, cut{i + 1, explicitPenalty, false})
 		}
 	}
 	for i := 0; ; {
@@ -162,29 +176,36 @@ func wordItems(w word, size float64, hyph func(string) []int) []tfItem {
 		}
 		i += k + len("—")
 		if i < len(whole) {
-			cuts[i] = explicitPenalty
+			cuts = append(cuts, cut{i, explicitPenalty, false})
 		}
+	}
+	if len(cuts) > 1 {
+		slices.SortFunc(cuts, func(a, b cut) int { return a.at - b.at })
+		cuts = slices.CompactFunc(cuts, func(a, b cut) bool { return a.at == b.at })
 	}
 	if hyph != nil && len(cuts) == 0 {
 		for _, p := range hyph(whole) {
-			cuts[p] = hyphenPenalty
-			inserted[p] = true
+			cuts = append(cuts, cut{p, hyphenPenalty, true})
 		}
 	}
-	var items []tfItem
-	offset := 0
+	if len(cuts) == 0 {
+		for _, f := range w.frags {
+			items = append(items, boxOf(f, f.text, size))
+		}
+		return items
+	}
+	offset, next := 0, 0
 	for _, f := range w.frags {
 		start := 0
-		for i := 0; i < len(f.text); i++ {
-			pen, ok := cuts[offset+i]
-			if !ok || i == 0 && offset+i == 0 {
-				continue
-			}
+		for next < len(cuts) && cuts[next].at < offset+len(f.text) {
+			c := cuts[next]
+			next++
+			i := c.at - offset // 0: a break between two fragments
 			if i > start {
 				items = append(items, boxOf(f, f.text[start:i], size))
 			}
-			it := tfItem{kind: 'p', penalty: pen, flagged: true}
-			if inserted[offset+i] {
+			it := tfItem{kind: 'p', penalty: c.penalty, flagged: true}
+			if c.inserted {
 				it.hyphen = f.face.Width("-", fragSize(f, size))
 			}
 			items = append(items, it)

@@ -7,6 +7,7 @@ package fonts
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
@@ -128,6 +129,11 @@ var (
 	loadOnce sync.Once
 	loaded   [numFaces]*parsed
 	loadErr  error
+	// ready is loaded once Load has succeeded: measuring reads it with
+	// one atomic load instead of going through loadOnce for every rune.
+	ready atomic.Pointer[[numFaces]*parsed]
+	// allHave[r] is set when every embedded face has a glyph for r.
+	allHave [advanceTableSize]bool
 )
 
 // Load parses every face once; later calls return the first result. It
@@ -142,8 +148,33 @@ func Load() error {
 			}
 			loaded[i] = p
 		}
+		for r := range allHave {
+			allHave[r] = true
+			for _, p := range loaded {
+				allHave[r] = allHave[r] && p.has[r]
+			}
+		}
+		ready.Store(&loaded)
 	})
 	return loadErr
+}
+
+// AllHave reports whether every embedded face has a glyph for r.
+func AllHave(r rune) bool {
+	if r >= 0 && r < advanceTableSize {
+		if ready.Load() == nil {
+			if err := Load(); err != nil {
+				return false
+			}
+		}
+		return allHave[r]
+	}
+	for _, f := range All {
+		if !f.Has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func parse(ttf []byte) (*parsed, error) {
@@ -176,6 +207,9 @@ func parse(ttf []byte) (*parsed, error) {
 }
 
 func get(f Face) *parsed {
+	if l := ready.Load(); l != nil && f < numFaces {
+		return l[f]
+	}
 	if err := Load(); err != nil {
 		panic(err) // embedded data is corrupt: a build problem, not an input problem
 	}

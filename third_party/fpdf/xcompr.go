@@ -7,6 +7,8 @@ package fpdf
 import (
 	"bytes"
 	"compress/zlib"
+
+	kzlib "github.com/klauspost/compress/zlib"
 	"fmt"
 	"sync"
 )
@@ -22,7 +24,9 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
-// zwPool holds zlib writers at BestSpeed for reuse (triptych patch).
+// zwPool holds zlib writers at BestSpeed for reuse (triptych patch:
+// pooled, and klauspost/compress's zlib, whose fastest level deflates
+// about twice as fast as compress/zlib's).
 var zwPool sync.Pool
 
 func (pool *xmempool) compress(data []byte) *membuffer {
@@ -32,10 +36,10 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 
 	// triptych patch: zlib writers are pooled (Reset gives the same
 	// output as a new writer, without its allocations).
-	zw, _ := zwPool.Get().(*zlib.Writer)
+	zw, _ := zwPool.Get().(*kzlib.Writer)
 	if zw == nil {
 		var err error
-		zw, err = zlib.NewWriterLevel(buf, zlib.BestSpeed)
+		zw, err = kzlib.NewWriterLevel(buf, kzlib.BestSpeed)
 		if err != nil {
 			panic(fmt.Errorf("could not create zlib writer: %w", err))
 		}
