@@ -8,8 +8,8 @@ import (
 	"bytes"
 	"compress/zlib"
 
-	kzlib "github.com/klauspost/compress/zlib"
 	"fmt"
+	kzlib "github.com/klauspost/compress/zlib"
 	"sync"
 )
 
