@@ -7,10 +7,10 @@ package fpdf
 import (
 	"bytes"
 	"compress/zlib"
-
 	"fmt"
-	kzlib "github.com/klauspost/compress/zlib"
 	"sync"
+
+	kzlib "github.com/klauspost/compress/zlib"
 )
 
 var xmem = xmempool{
