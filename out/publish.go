@@ -19,11 +19,12 @@ type staged struct {
 }
 
 // Publish writes the files of one article into <root>/<slug>/ as one unit:
-// every file is first written to a temporary file and fsynced; only then
-// are they renamed into place. On any failure the article's previous
-// files are left (or put back) as they were and the temporaries removed.
-// The article folder and the final names must not be symbolic links. It
-// is safe to call from several goroutines for different slugs.
+// every file is first written to a temporary file, and all of them are
+// fsynced together; only then are they renamed into place, and the folder
+// fsynced once. On any failure the article's previous files are left (or
+// put back) as they were and the temporaries removed. The article folder
+// and the final names must not be symbolic links. It is safe to call from
+// several goroutines for different slugs.
 func (s *Store) Publish(slug string, files []File) (outputs []Output, err error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -35,7 +36,11 @@ func (s *Store) Publish(slug string, files []File) (outputs []Output, err error)
 		return nil, err
 	}
 	var steps []staged
+	var open []*os.File // written, not yet synced and closed
 	defer func() {
+		for _, f := range open {
+			f.Close()
+		}
 		for _, st := range steps {
 			if st.tmp != "" {
 				os.Remove(st.tmp)
@@ -56,11 +61,23 @@ func (s *Store) Publish(slug string, files []File) (outputs []Output, err error)
 			}
 			return nil, fmt.Errorf("%s is not a regular file; move it away", final)
 		}
-		tmp, err := writeTemp(dir, slug+f.Suffix, s.shard.tag(), f.Data)
+		tmp, err := createTemp(dir, slug+f.Suffix, s.shard.tag(), f.Data)
 		if err != nil {
 			return nil, err
 		}
-		steps = append(steps, staged{final: final, tmp: tmp, data: f.Data})
+		open = append(open, tmp)
+		steps = append(steps, staged{final: final, tmp: tmp.Name(), data: f.Data})
+	}
+	synced := make(chan error, 1)
+	go func() { synced <- syncClose(open) }()
+	// Hash while the disk works.
+	for _, st := range steps {
+		outputs = append(outputs, Output{Path: slug + "/" + filepath.Base(st.final), Size: int64(len(st.data)), SHA256: HashBytes(st.data)})
+	}
+	err = <-synced
+	open = nil // closed by syncClose
+	if err != nil {
+		return nil, err
 	}
 	if err := swapIn(steps); err != nil {
 		return nil, err
@@ -68,12 +85,10 @@ func (s *Store) Publish(slug string, files []File) (outputs []Output, err error)
 	if err := syncDir(dir); err != nil {
 		return nil, err
 	}
-	for _, st := range steps {
-		o := Output{Path: slug + "/" + filepath.Base(st.final), Size: int64(len(st.data)), SHA256: HashBytes(st.data)}
+	for i, st := range steps {
 		if info, err := os.Lstat(st.final); err == nil {
-			o.ModTime = info.ModTime().UnixNano()
+			outputs[i].ModTime = info.ModTime().UnixNano()
 		}
-		outputs = append(outputs, o)
 	}
 	return outputs, nil
 }

@@ -3,7 +3,8 @@
 // manifest, freshness checks, publishing an article's files as one unit and
 // pruning by ownership. Every file is written to a temporary file, fsynced
 // and renamed, so no final name ever holds a partial file, and no symbolic
-// link inside the folder is ever followed.
+// link inside the folder is ever followed. An article's files are fsynced
+// together, then renamed, then their folder fsynced once.
 package out
 
 import (
@@ -15,6 +16,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // TempPrefix starts the name of every temporary file; a later run removes
@@ -73,12 +75,28 @@ func WriteFile(path string, data []byte) error {
 // and tagged with the shard writing it, and fsyncs it. On failure nothing
 // is left behind.
 func writeTemp(dir, name, tag string, data []byte) (tmpPath string, err error) {
+	f, err := createTemp(dir, name, tag, data)
+	if err != nil {
+		return "", err
+	}
+	if err := syncClose([]*os.File{f}); err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// createTemp writes data to a new temporary file in dir, named after name
+// and tagged with the shard writing it, and starts writing it to disk
+// without waiting: syncClose makes it durable. The file is returned open;
+// on failure nothing is left behind.
+func createTemp(dir, name, tag string, data []byte) (_ *os.File, err error) {
 	if tag != "" {
 		tag += "-"
 	}
 	f, err := os.CreateTemp(dir, TempPrefix+tag+name+"-*")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer func() {
 		if err != nil {
@@ -87,15 +105,36 @@ func writeTemp(dir, name, tag string, data []byte) (tmpPath string, err error) {
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
-		return "", err
+		return nil, err
 	}
 	if err = f.Chmod(0o644); err != nil {
-		return "", err
+		return nil, err
 	}
-	if err = f.Sync(); err != nil {
-		return "", err
+	startWriteback(f)
+	return f, nil
+}
+
+// syncClose fsyncs files, all at once, and closes them: waiting for the
+// disk once per article rather than once per file, since concurrent
+// fsyncs share the file system's journal commits. It returns their
+// errors, joined; every file is closed either way.
+func syncClose(files []*os.File) error {
+	errs := make([]error, len(files))
+	if len(files) == 1 {
+		errs[0] = files[0].Sync()
+	} else {
+		var wg sync.WaitGroup
+		for i, f := range files {
+			wg.Go(func() { errs[i] = f.Sync() })
+		}
+		wg.Wait()
 	}
-	return f.Name(), f.Close()
+	for i, f := range files {
+		if err := f.Close(); errs[i] == nil {
+			errs[i] = err
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func syncDir(dir string) error {
