@@ -6,12 +6,12 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/triptych/triptych/layout"
@@ -65,8 +65,11 @@ func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, 
 
 // fastZip compresses the package's parts at deflate's fastest level: the
 // parts are small XML, so the file grows by a few percent while writing
-// takes less time. excelize still orders the parts itself. The flate
-// writers are pooled, as archive/zip does for its own.
+// takes less time. The deflater is klauspost/compress's (as for the PNG):
+// at level 1 it takes about half the time of compress/flate's and made
+// the example's workbook no larger (16.7 KB against 16.9 KB); the cells
+// are the same. excelize still orders the parts itself. The flate writers
+// are pooled, as archive/zip does for its own.
 func fastZip(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
