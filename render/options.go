@@ -45,6 +45,10 @@ type Options struct {
 	// the embedded faces lack, in order. Option fingerprints use their
 	// content (FontSums), not these process-local numbers.
 	Fonts []fonts.Face `json:"-"`
+	// PNGPalette writes the infographic with a palette of at most 256
+	// colours (--png-palette): about a third of the size, nearly the
+	// same pixels (PSNR about 54 dB on the example).
+	PNGPalette bool
 	// Lang is the language (a BCP 47 tag) of articles that do not give
 	// one in their front matter or <html lang> (--lang); "" means English.
 	// It decides hyphenation and the PDF's /Lang.

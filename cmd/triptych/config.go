@@ -47,6 +47,8 @@ type config struct {
 	Fonts []string `yaml:"fonts"`
 	// Lang is the language of articles that do not say (--lang).
 	Lang string `yaml:"lang"`
+	// PNGPalette writes the infographic with at most 256 colours.
+	PNGPalette bool `yaml:"png_palette"`
 }
 
 type pdfConfig struct {

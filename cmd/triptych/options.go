@@ -53,6 +53,7 @@ func addBuildFlags(f *pflag.FlagSet) *buildFlags {
 	f.Func("scorecard", "the XLSX Scorecard sheet: on or off (default on)", b.opts.Render.SetScorecard)
 	f.Func("takeaways", "the poster's \"Which to pick\" cards: on or off (default on)", b.opts.Render.SetTakeaways)
 	f.BoolVar(&b.opts.Render.PDFA, "pdfa", false, "make the PDF handout PDF/A-2b, for archives")
+	f.BoolVar(&b.opts.Render.PNGPalette, "png-palette", false, "write the infographic with at most 256 colours: about a third of the size")
 	f.StringVar(&b.opts.Render.Lang, "lang", "", "language of articles that do not say (a tag like en, de or pt-BR): hyphenation and the PDF's language")
 	f.StringArrayVar(&b.fontFiles, "font", nil, "a TrueType font (.ttf) for characters the embedded fonts lack, e.g. CJK; repeat for more, in order")
 	f.BoolVarP(&b.verbose, "verbose", "v", false, "print details such as internal error stacks")
@@ -125,6 +126,7 @@ func applyConfig(cmd *cobra.Command, opts *triptych.Options, formats *string, fo
 	set("takeaways", c.Takeaways != nil, func() { opts.Render.NoTakeaways = !*c.Takeaways })
 	set("pdfa", c.PDFA, func() { opts.Render.PDFA = true })
 	set("lang", c.Lang != "", func() { opts.Render.Lang = c.Lang })
+	set("png-palette", c.PNGPalette, func() { opts.Render.PNGPalette = true })
 	set("font", len(c.Fonts) > 0, func() {
 		// Relative to the options file's folder, like the brand's logo.
 		*fontFiles = nil

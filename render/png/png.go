@@ -65,7 +65,12 @@ func (Renderer) Render(res *layout.Result, opts render.Options) (render.Result, 
 		return render.Result{}, err
 	}
 	var buf bytes.Buffer
-	if err := encodeRGB(&buf, canvas, Metadata(res.Meta), shippedFilter); err != nil {
+	if opts.PNGPalette {
+		err = Encode(&buf, Quantize(canvas), Metadata(res.Meta))
+	} else {
+		err = encodeRGB(&buf, canvas, Metadata(res.Meta), shippedFilter)
+	}
+	if err != nil {
 		return render.Result{}, err
 	}
 	return render.Result{
