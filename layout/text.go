@@ -222,6 +222,12 @@ func splitLongWord(w word, size, limit float64) []word {
 		if end < len(chars) && lastBreak > start {
 			end = lastBreak
 		}
+		// Kinsoku: a line of Chinese or Japanese never starts with closing
+		// punctuation or a small kana, nor ends with an opening bracket;
+		// the character before moves down with it.
+		for end < len(chars) && end-1 > start && (noLineStart(chars[end].r) || noLineEnd(chars[end-1].r)) {
+			end--
+		}
 		var part word
 		for _, c := range chars[start:end] {
 			if n := len(part.frags); n > 0 && part.frags[n-1].face == c.face && part.frags[n-1].link == c.link && part.frags[n-1].super == c.super {
@@ -322,3 +328,12 @@ func ellipsize(l Line, size, width float64) Line {
 	}
 	return l
 }
+
+// noLineStart and noLineEnd are the kinsoku rules of CJK text (JIS X 4051,
+// simplified): characters that may not begin a line, and brackets that
+// may not end one.
+func noLineStart(r rune) bool {
+	return strings.ContainsRune("、。，．・：；？！）」』】〕〉》｝］ー〜ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.;:!?)]}", r)
+}
+
+func noLineEnd(r rune) bool { return strings.ContainsRune("「『（【〔〈《｛［([{", r) }
