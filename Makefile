@@ -82,6 +82,9 @@ docs: build
 	./bin/triptych build -o /tmp/triptych-docs --force >/dev/null
 	cp /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.png docs/poster.png
 	pdftoppm -png -r 100 -f 1 -l 1 -singlefile /tmp/triptych-docs/software-engineer-vs-platform-sre/software-engineer-vs-platform-sre.pdf docs/handout-page-1
+	./bin/triptych build testdata/cjk/tokyo-vs-osaka.md -o /tmp/triptych-docs/cjk --force \
+		--font /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf --font /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/triptych-docs/cjk/*/*.pdf docs/handout-cjk-page-1
 	TRIPTYCH_DOCS=$(CURDIR)/docs $(GO) test -count=1 -run 'TestPrintedPages|TestScorecardRecalculates' ./render/xlsx
 	ICON_SHEET=$(CURDIR)/docs/icons.png $(GO) test -count=1 -run IconContactSheet ./layout
 	PRESET_SHEET=$(CURDIR)/docs/presets.png $(GO) test -count=1 -run TestPresetContactSheet ./render/png
