@@ -2,9 +2,12 @@ package triptych
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/triptych/triptych/out"
@@ -30,6 +33,9 @@ func Build(ctx context.Context, opts Options) (Report, error) {
 	list, err := listSources(opts.Sources, opts.OutDir)
 	if err != nil {
 		return Report{}, err
+	}
+	if len(list.sources) == 1 {
+		defer pauseGC()()
 	}
 	store, err := out.Open(opts.OutDir, opts.Shard, Version)
 	if err != nil {
@@ -127,4 +133,40 @@ func outputPaths(e *out.Entry) []string {
 		ps = append(ps, o.Path)
 	}
 	return ps
+}
+
+// gcPause counts the runs holding the collector's pacing off, and keeps
+// the setting to restore when the last one ends.
+var gcPause struct {
+	sync.Mutex
+	runs    int
+	percent int
+}
+
+// pauseGC turns the collector's pacing off (GOGC=off) for a run of one
+// article when a memory limit is set, as the command line sets one: such
+// a run allocates a few tens of megabytes, nearly all of it garbage only
+// at the end, so collecting during the run costs time and frees little
+// (a cold build of the example: about 5 % less wall time, 11 MB more
+// peak RSS); the limit still makes the collector run should memory grow
+// near it. Without a limit, or with GOGC set in the environment, it does
+// nothing. It returns the function that restores the setting once no run
+// needs the pause.
+func pauseGC() (resume func()) {
+	if os.Getenv("GOGC") != "" || debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		return func() {}
+	}
+	gcPause.Lock()
+	defer gcPause.Unlock()
+	if gcPause.runs == 0 {
+		gcPause.percent = debug.SetGCPercent(-1)
+	}
+	gcPause.runs++
+	return func() {
+		gcPause.Lock()
+		defer gcPause.Unlock()
+		if gcPause.runs--; gcPause.runs == 0 {
+			debug.SetGCPercent(gcPause.percent)
+		}
+	}
 }

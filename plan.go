@@ -27,15 +27,21 @@ type task struct {
 	slug       string
 	err        error
 	skip       bool // up to date: its recorded entry stands
+	// article is the parse of a small run, kept for the worker so that it
+	// does not parse again (sourceHash is then that parse's); nil in a
+	// batch, whose memory stays flat by parsing again.
+	article *content.Article
 }
 
 // plan fingerprints every source on opts.Jobs workers, decides which are
 // up to date and finds the slug of the others (the parse is dropped: the
 // worker that builds it parses again, so memory stays flat). It returns
 // the tasks of this shard and the slugs of every source, which own their
-// outputs. A canceled ctx stops it early (done is false).
+// outputs. A run of no more sources than workers keeps the parses. A
+// canceled ctx stops it early (done is false).
 func plan(ctx context.Context, l listing, store *out.Store, opts Options, optionsHash string) (tasks []*task, claimed map[string]bool, done bool) {
 	all := make([]*task, len(l.sources))
+	keep := len(l.sources) <= jobCount(opts)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range jobCount(opts) {
@@ -43,7 +49,7 @@ func plan(ctx context.Context, l listing, store *out.Store, opts Options, option
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				all[i] = fingerprint(l.sources[i], store, opts, optionsHash)
+				all[i] = fingerprint(l.sources[i], store, opts, optionsHash, keep)
 			}
 		}()
 	}
@@ -89,8 +95,9 @@ func jobCount(opts Options) int {
 }
 
 // fingerprint reads one source, hashes it with its sidecar, and finds its
-// slug: from the manifest when it is up to date, else by parsing it.
-func fingerprint(s source, store *out.Store, opts Options, optionsHash string) *task {
+// slug: from the manifest when it is up to date, else by parsing it (the
+// parse kept with keep).
+func fingerprint(s source, store *out.Store, opts Options, optionsHash string, keep bool) *task {
 	t := &task{source: s, err: s.err}
 	if t.err != nil {
 		return t
@@ -110,6 +117,9 @@ func fingerprint(s source, store *out.Store, opts Options, optionsHash string) *
 		t.err = err
 	} else {
 		t.slug = a.Slug
+		if keep {
+			t.article = a
+		}
 	}
 	return t
 }

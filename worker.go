@@ -3,6 +3,7 @@ package triptych
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -29,20 +30,22 @@ type result struct {
 }
 
 // runPool builds tasks on opts.Jobs workers and streams their results.
-// When ctx is canceled no new task starts. The results channel has room
-// for every worker, so a worker whose result is no longer awaited still
-// finishes and exits.
+// With fewer tasks than cores, each article spreads its work over them
+// (see renderArticle). When ctx is canceled no new task starts. The
+// results channel has room for every worker, so a worker whose result is
+// no longer awaited still finishes and exits.
 func runPool(ctx context.Context, tasks []*task, store *out.Store, opts Options, optionsHash string) <-chan result {
 	jobs := jobCount(opts)
 	queue := make(chan *task)
 	results := make(chan result, jobs)
+	spread := len(tasks) < runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for t := range queue {
-				results <- buildTask(t, store, opts, optionsHash)
+				results <- buildTask(t, store, opts, optionsHash, spread)
 			}
 		}()
 	}
@@ -84,8 +87,8 @@ func collect(ctx context.Context, results <-chan result, record func(result)) {
 }
 
 // buildTask builds one article and publishes it; a panic fails that
-// article only.
-func buildTask(t *task, store *out.Store, opts Options, optionsHash string) (res result) {
+// article only. spread is renderArticle's.
+func buildTask(t *task, store *out.Store, opts Options, optionsHash string, spread bool) (res result) {
 	rep := ArticleReport{Source: t.key, Slug: t.slug}
 	fail := func(err error) result {
 		rep.Err = err
@@ -97,18 +100,22 @@ func buildTask(t *task, store *out.Store, opts Options, optionsHash string) (res
 			res = fail(fmt.Errorf("%s: internal error (please report it): %v", content.SafeName(t.key), r))
 		}
 	}()
-	data, err := readSource(t)
-	var a *content.Article
-	if err == nil {
-		a, err = parseSource(t, data, opts.Parse)
-	}
-	if err != nil {
-		return fail(err)
+	a, hash := t.article, t.sourceHash
+	t.article = nil
+	if a == nil {
+		data, err := readSource(t)
+		if err == nil {
+			a, err = parseSource(t, data, opts.Parse)
+		}
+		if err != nil {
+			return fail(err)
+		}
+		hash = sourceHash(t, data)
 	}
 	if testPanicSlug != "" && a.Slug == testPanicSlug {
 		panic("test hook: simulated renderer bug")
 	}
-	files, warnings, err := RenderArticle(a, opts.Formats, opts.Render)
+	files, warnings, err := renderArticle(a, opts.Formats, opts.Render, spread)
 	rep.Warnings = warnings
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", content.SafeName(t.key), err))
@@ -131,7 +138,7 @@ func buildTask(t *task, store *out.Store, opts Options, optionsHash string) (res
 	for _, o := range outputs {
 		rep.Files = append(rep.Files, o.Path)
 	}
-	entry := &out.Entry{Source: t.key, SourceHash: sourceHash(t, data), OptionsHash: optionsHash, Tool: Version,
+	entry := &out.Entry{Source: t.key, SourceHash: hash, OptionsHash: optionsHash, Tool: Version,
 		Slug: a.Slug, Status: "ok", Warnings: append([]string{}, warnings...), Outputs: outputs}
 	return result{t, rep, entry}
 }
