@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -429,7 +428,7 @@ func jsonError(path string, line int, err error) *Error {
 	return errorf(path, line, "front matter (JSON): %v", err)
 }
 
-var yamlLinePattern = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLinePattern = lazyCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // yamlError turns a YAML library error into a located error.
 func yamlError(path string, first int, err error) *Error {

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -271,7 +270,7 @@ func applyTheme(a *Article, k fmKey, fail func(int, string, ...any)) {
 	}
 }
 
-var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+var hexColour = lazyCompile(`^#[0-9a-fA-F]{6}$`)
 
 // authorNames reads an author given as a name, a map with "name" (Quarto,
 // JSON-LD style), or a list of those.
@@ -368,7 +367,7 @@ func appendKeywords(list []string, words ...string) []string {
 // isoDate matches the dates of front matter: YYYY-MM-DD, optionally with a
 // time (after "T", "t" or spaces) and a zone, as RFC 3339, YAML timestamps,
 // TOML datetimes and Jekyll's "2024-03-05 10:00:00 +0100" write them.
-var isoDate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| +)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: *(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$`)
+var isoDate = lazyCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]| +)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: *(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$`)
 
 // parseFrontMatterDate reads a front-matter date. The result is the
 // calendar date as written, whatever zone follows it: a post dated

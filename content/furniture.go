@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -40,22 +39,22 @@ var buttonWords = setOf("yes", "no", "accept", "decline", "reject", "all", "ok",
 	"settings", "cookies", "learn", "more", "i", "understand", "essential", "only", "necessary")
 
 var (
-	minReadPattern   = regexp.MustCompile(`(?i)^\d+\s*(?:-|–)?\s*(?:min|mins|minute|minutes)\.?\s+(?:read|reading time|listen)$`)
-	countPattern     = regexp.MustCompile(`(?i)^[\d.,]+\s*[km]?\s+(?:comments?|responses?|replies|reply|followers?|shares?|likes?|views?|claps?)$`)
-	readMorePattern  = regexp.MustCompile(`(?i)^(?:read more|related|also read|see also|read also|recommended|read next|further reading|more|you might also like|suggested|don't miss|check out)\s*:\s*\S`)
-	cookiePattern    = regexp.MustCompile(`(?i)\bcookies?\b`)
-	consentPattern   = regexp.MustCompile(`(?i)\b(?:accept|decline|reject|got it|agree|consent|preferences|allow|manage|settings|uses? cookies|opt out)\b`)
-	newsletterWords  = regexp.MustCompile(`(?i)\bnewsletter\b|\binbox\b`)
-	subscribeWords   = regexp.MustCompile(`(?i)\b(?:subscribe|sign up|join|get|never miss|delivered)\b`)
-	affiliatePat     = regexp.MustCompile(`(?i)^(?:affiliate\s+)?disclosure\s*:|\bmay (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|affiliate)`)
-	reviewerPattern  = regexp.MustCompile(`(?i)^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|verified|checked)\s+by\s+\S`)
-	tagsPattern      = regexp.MustCompile(`(?i)^(?:posted in|filed under|tags?|categories|category|topics?)\s*:\s*\S`)
-	crumbSeparators  = regexp.MustCompile(`\s+(?:>|»|›|→|/|\\)\s+`)
-	sentenceThenTail = regexp.MustCompile(`^(.*[.!?])\s+([^.!?]+)$`)
-	tocLabelPattern  = regexp.MustCompile(`(?i)^(?:table of contents|contents|in this article|in this post|in this guide|on this page|jump to|jump to section|quick links|what's inside|article contents|skip to section)\s*[:.]?$`)
-	relatedPattern   = regexp.MustCompile(`(?i)^(?:you may also like|you might also like|related posts|related articles|related reading|related stories|related guides|related content|more from\s+.{1,60}|similar reads|similar posts|similar articles|recommended(?: for you| reading| articles| posts| stories)?|read next|up next|popular posts|popular articles|trending(?: now| posts| articles)?|more stories|more articles|more to read|next article|previous article|keep reading|latest posts|latest articles|most popular|most read|editor's picks)\s*[:.]?$`)
-	authorBoxPattern = regexp.MustCompile(`(?i)^about the authors?\s*[.:]?$`)
-	writtenByPattern = regexp.MustCompile(`^(?i:written by|posted by|author:)\s+\p{Lu}[^.!?]{0,60}$`)
+	minReadPattern   = lazyCompile(`(?i)^\d+\s*(?:-|–)?\s*(?:min|mins|minute|minutes)\.?\s+(?:read|reading time|listen)$`)
+	countPattern     = lazyCompile(`(?i)^[\d.,]+\s*[km]?\s+(?:comments?|responses?|replies|reply|followers?|shares?|likes?|views?|claps?)$`)
+	readMorePattern  = lazyCompile(`(?i)^(?:read more|related|also read|see also|read also|recommended|read next|further reading|more|you might also like|suggested|don't miss|check out)\s*:\s*\S`)
+	cookiePattern    = lazyCompile(`(?i)\bcookies?\b`)
+	consentPattern   = lazyCompile(`(?i)\b(?:accept|decline|reject|got it|agree|consent|preferences|allow|manage|settings|uses? cookies|opt out)\b`)
+	newsletterWords  = lazyCompile(`(?i)\bnewsletter\b|\binbox\b`)
+	subscribeWords   = lazyCompile(`(?i)\b(?:subscribe|sign up|join|get|never miss|delivered)\b`)
+	affiliatePat     = lazyCompile(`(?i)^(?:affiliate\s+)?disclosure\s*:|\bmay (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|affiliate)`)
+	reviewerPattern  = lazyCompile(`(?i)^(?:medically\s+|expert\s+)?(?:reviewed|fact[- ]checked|edited|verified|checked)\s+by\s+\S`)
+	tagsPattern      = lazyCompile(`(?i)^(?:posted in|filed under|tags?|categories|category|topics?)\s*:\s*\S`)
+	crumbSeparators  = lazyCompile(`\s+(?:>|»|›|→|/|\\)\s+`)
+	sentenceThenTail = lazyCompile(`^(.*[.!?])\s+([^.!?]+)$`)
+	tocLabelPattern  = lazyCompile(`(?i)^(?:table of contents|contents|in this article|in this post|in this guide|on this page|jump to|jump to section|quick links|what's inside|article contents|skip to section)\s*[:.]?$`)
+	relatedPattern   = lazyCompile(`(?i)^(?:you may also like|you might also like|related posts|related articles|related reading|related stories|related guides|related content|more from\s+.{1,60}|similar reads|similar posts|similar articles|recommended(?: for you| reading| articles| posts| stories)?|read next|up next|popular posts|popular articles|trending(?: now| posts| articles)?|more stories|more articles|more to read|next article|previous article|keep reading|latest posts|latest articles|most popular|most read|editor's picks)\s*[:.]?$`)
+	authorBoxPattern = lazyCompile(`(?i)^about the authors?\s*[.:]?$`)
+	writtenByPattern = lazyCompile(`^(?i:written by|posted by|author:)\s+\p{Lu}[^.!?]{0,60}$`)
 )
 
 // lineFurniture returns, for a line that is page furniture whatever its

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -26,18 +25,18 @@ import (
 // Fenced code blocks are left as written.
 
 var (
-	shortcodePattern  = regexp.MustCompile(`\{\{[<%]-?\s*/?\s*[^{}]*?-?[>%]\}\}|\{%-?\s*[^{}%]*?-?%\}`)
-	kramdownAttrLine  = regexp.MustCompile(`^\s*\{:[^}]*\}\s*$`)
-	kramdownTOCItem   = regexp.MustCompile(`^\s*(?:[-*+]|1\.)\s+TOC\s*$`)
-	fencedDivLine     = regexp.MustCompile(`^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*$`)
-	tableCaptionLine  = regexp.MustCompile(`^:\s+(\S.*?)\s*(?:\{#[^}]*\})?\s*$`)
-	wikiEmbed         = regexp.MustCompile(`!\[\[([^\]\n]*)\]\]`)
-	wikiLinkAlias     = regexp.MustCompile(`\[\[([^\]|\n]*)\|([^\]\n]*)\]\]`)
-	wikiLink          = regexp.MustCompile(`\[\[([^\]\n]*)\]\]`)
-	highlightPattern  = regexp.MustCompile(`==([^=\s](?:[^=\n]*[^=\s])?)==`)
-	calloutPattern    = regexp.MustCompile(`^(\s*(?:>\s*)+)\[!(\w[\w-]*)\][+-]?\s*(.*)$`)
-	codeFenceStart    = regexp.MustCompile("^\\s{0,3}(`{3,}|~{3,})")
-	headingAttributes = regexp.MustCompile(`\s+\{[#.][^}]*\}\s*$`)
+	shortcodePattern  = lazyCompile(`\{\{[<%]-?\s*/?\s*[^{}]*?-?[>%]\}\}|\{%-?\s*[^{}%]*?-?%\}`)
+	kramdownAttrLine  = lazyCompile(`^\s*\{:[^}]*\}\s*$`)
+	kramdownTOCItem   = lazyCompile(`^\s*(?:[-*+]|1\.)\s+TOC\s*$`)
+	fencedDivLine     = lazyCompile(`^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*$`)
+	tableCaptionLine  = lazyCompile(`^:\s+(\S.*?)\s*(?:\{#[^}]*\})?\s*$`)
+	wikiEmbed         = lazyCompile(`!\[\[([^\]\n]*)\]\]`)
+	wikiLinkAlias     = lazyCompile(`\[\[([^\]|\n]*)\|([^\]\n]*)\]\]`)
+	wikiLink          = lazyCompile(`\[\[([^\]\n]*)\]\]`)
+	highlightPattern  = lazyCompile(`==([^=\s](?:[^=\n]*[^=\s])?)==`)
+	calloutPattern    = lazyCompile(`^(\s*(?:>\s*)+)\[!(\w[\w-]*)\][+-]?\s*(.*)$`)
+	codeFenceStart    = lazyCompile("^\\s{0,3}(`{3,}|~{3,})")
+	headingAttributes = lazyCompile(`\s+\{[#.][^}]*\}\s*$`)
 )
 
 // prepareBody rewrites site-generator syntax (see above). It returns the
@@ -117,7 +116,7 @@ func (p *mdParser) prepareBody(lines []string) []string {
 
 // replaceUnescaped replaces the matches of re in l that no backslash
 // escapes: "\\[\\[x]]" is the writer's literal text.
-func replaceUnescaped(l string, re *regexp.Regexp, repl func(string) string) string {
+func replaceUnescaped(l string, re *lazyRegexp, repl func(string) string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range re.FindAllStringIndex(l, -1) {

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -260,7 +259,7 @@ func paragraphMarkdown(p Paragraph) string {
 	return out
 }
 
-var blockStart = regexp.MustCompile(`^(#|>|[-+*=_] |[-*_=]+$|\d{1,9}[.)]( |$)|~~~|    )`)
+var blockStart = lazyCompile(`^(#|>|[-+*=_] |[-*_=]+$|\d{1,9}[.)]( |$)|~~~|    )`)
 
 // codeSpan wraps text in enough backticks.
 func codeSpan(s string) string {
@@ -303,4 +302,4 @@ func escapeInline(s string, inTable bool) string {
 	return b.String()
 }
 
-var entityStart = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var entityStart = lazyCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -32,13 +31,13 @@ type line struct {
 }
 
 var (
-	vsPattern         = regexp.MustCompile(`(?i)\s+(?:vs\.?|versus)\s+`)
-	differencePattern = regexp.MustCompile(`(?i)^(?:the\s+)?(?:key\s+|main\s+)?differences?\s+between\s+(.+?)\s+and\s+(.+)$`)
-	orPattern         = regexp.MustCompile(`\s+or\s+`)
-	bylinePattern     = regexp.MustCompile(`(?i)^(?:written\s+)?by:?\s+(.+)$`)
-	termsPattern      = regexp.MustCompile(`(?i)^(?:related\s+(?:important\s+)?terms|important\s+terms|related\s+terms|key\s+terms(?:\s+to\s+know)?|terms\s+to\s+know|glossary(?:\s+of\s+terms)?)[:.]?$`)
-	figurePattern     = regexp.MustCompile(`^(.*\S)\s+Infographic$`)
-	disclaimerPattern = regexp.MustCompile(`(?i)^disclaimer\s*[.:]?\s*(.*)$`)
+	vsPattern         = lazyCompile(`(?i)\s+(?:vs\.?|versus)\s+`)
+	differencePattern = lazyCompile(`(?i)^(?:the\s+)?(?:key\s+|main\s+)?differences?\s+between\s+(.+?)\s+and\s+(.+)$`)
+	orPattern         = lazyCompile(`\s+or\s+`)
+	bylinePattern     = lazyCompile(`(?i)^(?:written\s+)?by:?\s+(.+)$`)
+	termsPattern      = lazyCompile(`(?i)^(?:related\s+(?:important\s+)?terms|important\s+terms|related\s+terms|key\s+terms(?:\s+to\s+know)?|terms\s+to\s+know|glossary(?:\s+of\s+terms)?)[:.]?$`)
+	figurePattern     = lazyCompile(`^(.*\S)\s+Infographic$`)
+	disclaimerPattern = lazyCompile(`(?i)^disclaimer\s*[.:]?\s*(.*)$`)
 )
 
 // textParser holds the lines of a plain-text article and what the passes

@@ -23,9 +23,9 @@ type Takeaway struct {
 }
 
 var (
-	conclusionHeading = regexp.MustCompile(`(?i)\b(choos|which\b.*\b(pick|choose|should|buy|use|go)|verdict|bottom line|conclusion|final (thoughts|word)|our pick|when to pick|recommendation)`)
-	choiceWords       = regexp.MustCompile(`(?i)\b(choose|choosing|pick|go with|ideal|better suited|better fit|best for|best suited|opt for|suits|is the better|is the right|the way to go|aligns better|better choice|right choice|best choice|better option|good fit|recommend|stay with|switch to|go for|buy the|get the)\b`)
-	sentenceEnd       = regexp.MustCompile(`[.!?](\s+|$)`)
+	conclusionHeading = lazyCompile(`(?i)\b(choos|which\b.*\b(pick|choose|should|buy|use|go)|verdict|bottom line|conclusion|final (thoughts|word)|our pick|when to pick|recommendation)`)
+	choiceWords       = lazyCompile(`(?i)\b(choose|choosing|pick|go with|ideal|better suited|better fit|best for|best suited|opt for|suits|is the better|is the right|the way to go|aligns better|better choice|right choice|best choice|better option|good fit|recommend|stay with|switch to|go for|buy the|get the)\b`)
+	sentenceEnd       = lazyCompile(`[.!?](\s+|$)`)
 )
 
 // findTakeaways looks for takeaways in the conclusion sections.

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,7 +14,7 @@ import (
 // the page: a short line without final punctuation that is followed by a
 // paragraph, a list or more headings, whatever word it ends with.
 
-var listLinePattern = regexp.MustCompile(`^(?:([•\-*–—▪◦·‣])|(\d{1,3})[.)])\s+(\S.*)$`)
+var listLinePattern = lazyCompile(`^(?:([•\-*–—▪◦·‣])|(\d{1,3})[.)])\s+(\S.*)$`)
 
 // isListLine reports a bulleted ("• ", "- ", "* ", "– ") or numbered
 // ("1. ", "1) ") line.

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -16,16 +15,16 @@ import (
 
 // dateLabelPattern matches a line that labels a date ("Last Updated :",
 // "Published", "Posted on", "Modified:") and captures the rest.
-var dateLabelPattern = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|modified|posted|reviewed|edited|revised|date)(?:\s+(?:on|at))?\s*:?\s*(.+)$`)
+var dateLabelPattern = lazyCompile(`(?i)^(?:last\s+)?(?:updated|published|modified|posted|reviewed|edited|revised|date)(?:\s+(?:on|at))?\s*:?\s*(.+)$`)
 
 var (
-	ordinalPattern = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
+	ordinalPattern = lazyCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)\b`)
 	// timeTail is a time of day after a date, ignored: the article's date
 	// is the calendar date as written, never shifted by a time zone.
-	timeTail      = regexp.MustCompile(`(?i)(?:\s+at)?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$`)
-	isoTime       = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}.*$`)
-	numericDate   = regexp.MustCompile(`^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$`)
-	dateTokenizer = regexp.MustCompile(`[A-Za-z]+|\d+`)
+	timeTail      = lazyCompile(`(?i)(?:\s+at)?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$`)
+	isoTime       = lazyCompile(`^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}.*$`)
+	numericDate   = lazyCompile(`^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$`)
+	dateTokenizer = lazyCompile(`[A-Za-z]+|\d+`)
 )
 
 var monthNames = map[string]time.Month{

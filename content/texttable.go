@@ -1,7 +1,6 @@
 package content
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,9 +15,9 @@ import (
 // split by rowsplit.go.
 
 var (
-	separatorPattern = regexp.MustCompile(`\t+| {2,}| \| `)
-	ruleLinePattern  = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$`)
-	serialPattern    = regexp.MustCompile(`^\d{1,3}[.)]?$`)
+	separatorPattern = lazyCompile(`\t+| {2,}| \| `)
+	ruleLinePattern  = lazyCompile(`^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$`)
+	serialPattern    = lazyCompile(`^\d{1,3}[.)]?$`)
 )
 
 // aspectLabels are the usual headers of a comparison's first column.

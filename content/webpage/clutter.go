@@ -1,7 +1,6 @@
 package webpage
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -153,7 +152,7 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
-var hiddenStyle = regexp.MustCompile(`(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)`)
+var hiddenStyle = lazyCompile(`(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)`)
 
 // splitWords splits a class name or id into lower-case words at
 // punctuation, digits-to-letters and camelCase humps.
@@ -220,17 +219,17 @@ func equalWords(a, b []string) bool {
 
 // clutterHeading matches the text of a heading that starts a block of
 // furniture rather than a part of the article.
-var clutterHeading = regexp.MustCompile(`(?i)^(?:related (?:posts|articles|stories|content|reading)|you (?:may|might) also (?:like|enjoy)|more (?:from|stories|articles|posts)\b.*|recommended(?: for you| from .*| reading| articles| posts)?|read next|up next|leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|\d+ thoughts? on .*|responses|share(?: this)?(?: article| post| story)?|like this|about the authors?|written by .*|subscribe.*|sign up for .*|newsletter|popular posts|recent posts|trending(?: now)?|table of contents|contents|on this page|in this article)[:.]?$`)
+var clutterHeading = lazyCompile(`(?i)^(?:related (?:posts|articles|stories|content|reading)|you (?:may|might) also (?:like|enjoy)|more (?:from|stories|articles|posts)\b.*|recommended(?: for you| from .*| reading| articles| posts)?|read next|up next|leave a (?:reply|comment)|comments?|\d+ (?:comments?|responses?|replies)|\d+ thoughts? on .*|responses|share(?: this)?(?: article| post| story)?|like this|about the authors?|written by .*|subscribe.*|sign up for .*|newsletter|popular posts|recent posts|trending(?: now)?|table of contents|contents|on this page|in this article)[:.]?$`)
 
 // clutterPiece matches, at the start of a line, a piece of furniture a
 // site writes as text: "5 min read", "Member-only story", "Share", clap
 // counts like "1.2K".
-var clutterPiece = regexp.MustCompile(`(?i)^(?:\d+\s*min(?:ute)?s?(?:\s+read)?|member-only story|members? only|share(?: this)?(?: article| post| story| page)?|listen|follow(?:ing)?|advertisement|advertising|ad|sponsored(?: content)?|top highlight|sign in|sign up|open in app|print|email|tweet|save|no responses yet|\d+(?:[.,]\d+)?\s*[km]?(?:\s+(?:claps?|responses?|comments?|followers|following|likes|shares|views))?|responses?|comments?|written by|by|posted in|filed under|(?:last )?(?:published|updated|posted|modified)(?: on)?:?)\b`)
+var clutterPiece = lazyCompile(`(?i)^(?:\d+\s*min(?:ute)?s?(?:\s+read)?|member-only story|members? only|share(?: this)?(?: article| post| story| page)?|listen|follow(?:ing)?|advertisement|advertising|ad|sponsored(?: content)?|top highlight|sign in|sign up|open in app|print|email|tweet|save|no responses yet|\d+(?:[.,]\d+)?\s*[km]?(?:\s+(?:claps?|responses?|comments?|followers|following|likes|shares|views))?|responses?|comments?|written by|by|posted in|filed under|(?:last )?(?:published|updated|posted|modified)(?: on)?:?)\b`)
 
 // datePiece matches a date written for people, with an optional label
 // ("Updated") and time ("at 11:30 p.m. PDT"); the label is group 1, the
 // date group 2.
-var datePiece = regexp.MustCompile(`(?i)^((?:last )?(?:published|updated|posted|modified|reviewed)(?: on)?:?\s*)?` +
+var datePiece = lazyCompile(`(?i)^((?:last )?(?:published|updated|posted|modified|reviewed)(?: on)?:?\s*)?` +
 	`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?` +
 	`(` + month + `[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?` +
 	`|\d{1,2}\s+` + month + `[a-z]*\.?,?\s+\d{4}` +
@@ -240,4 +239,4 @@ var datePiece = regexp.MustCompile(`(?i)^((?:last )?(?:published|updated|posted|
 const month = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`
 
 // nameJoiner joins the names of several authors.
-var nameJoiner = regexp.MustCompile(`(?i)^(?:\s*,\s*|\s*&\s*|\s+and\s+)`)
+var nameJoiner = lazyCompile(`(?i)^(?:\s*,\s*|\s*&\s*|\s+and\s+)`)

@@ -1,7 +1,6 @@
 package webpage
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -188,7 +187,7 @@ func authorName(n *html.Node) string {
 	return text
 }
 
-var bylineEnd = regexp.MustCompile(`(?i)\s*(?:[|·•—]|\bon\s+\w+\s+\d|\bupdated\b|\bpublished\b|\d{4}-\d{2}-\d{2}|\d+ min read)`)
+var bylineEnd = lazyCompile(`(?i)\s*(?:[|·•—]|\bon\s+\w+\s+\d|\bupdated\b|\bpublished\b|\d{4}-\d{2}-\d{2}|\d+ min read)`)
 
 // inComments reports whether an element sits in a comment thread, where
 // rel=author links name the commenters.

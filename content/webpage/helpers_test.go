@@ -72,7 +72,7 @@ func parse(t *testing.T, md []byte) parsed {
 		t.Fatalf("front matter: %v\n%s", err, parts[1])
 	}
 	src := parts[2]
-	root := reader.Parser().Parse(text.NewReader(src))
+	root := reader().Parser().Parse(text.NewReader(src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		b := block{text: nodeText(n, src), node: n}
 		switch n := n.(type) {

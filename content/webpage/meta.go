@@ -2,7 +2,6 @@ package webpage
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -233,7 +232,7 @@ func dateOf(n *html.Node, pg *page) field {
 	return field{}
 }
 
-var isoDate = regexp.MustCompile(`^(\d{4})[-/](\d{2})[-/](\d{2})`)
+var isoDate = lazyCompile(`^(\d{4})[-/](\d{2})[-/](\d{2})`)
 
 // dateLayouts are dates written for people, tried in order.
 var dateLayouts = []string{"January 2, 2006", "Jan 2, 2006", "January 2 2006", "Jan 2 2006",
@@ -300,7 +299,7 @@ func (md *metadata) keywords() ([]string, int) {
 	return out, line
 }
 
-var byPrefix = regexp.MustCompile(`(?i)^(?:by|written by|posted by|author:|authors:)\s+`)
+var byPrefix = lazyCompile(`(?i)^(?:by|written by|posted by|author:|authors:)\s+`)
 
 // cleanNames tidies author names: "By " removed, white space folded,
 // repeats and things too long to be names left out.

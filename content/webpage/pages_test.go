@@ -65,7 +65,7 @@ func readMarkdown(t *testing.T, md []byte) *readArticle {
 		t.Fatalf("front matter: %v\n%s", err, parts[1])
 	}
 	src := parts[2]
-	root := reader.Parser().Parse(text.NewReader(src))
+	root := reader().Parser().Parse(text.NewReader(src))
 	heading, inTerms, inDisclaimer := false, false, false
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		s := nodeText(n, src)

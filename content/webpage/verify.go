@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -11,8 +12,11 @@ import (
 )
 
 // reader is the Markdown parser triptych loads articles with (goldmark
-// with GFM tables); readsBack checks output against it.
-var reader = goldmark.New(goldmark.WithExtensions(extension.Table))
+// with GFM tables); readsBack checks output against it. It is made on
+// first use, not at start-up: most runs read no web page.
+var reader = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table))
+})
 
 // readsBack reports whether the Markdown s, read as one block, gives back
 // exactly the text of runs.
@@ -33,7 +37,7 @@ func readsBack(s string, runs []run, m mode) bool {
 // triptych's loader reads it: escapes and character references resolved,
 // a line break as "\n" (or an HTML "<br>"), other inline HTML as written.
 func readText(src []byte) string {
-	root := reader.Parser().Parse(text.NewReader(src))
+	root := reader().Parser().Parse(text.NewReader(src))
 	block := root.FirstChild()
 	if block == nil || block.NextSibling() != nil {
 		return "\x00not one block"
