@@ -92,7 +92,14 @@ func run(base string, pairs, batchPairs, articles, jobs int) error {
 		return err
 	}
 
-	fmt.Printf("\n%s, %d cores (GOMAXPROCS %d), %s, base %s\n", time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), commit)
+	// The working tree is named by its commit, marked when it differs
+	// from it (another engineer's edits, say), so that a figure quoted
+	// later can say what it measured.
+	head, _ := output("git", "rev-parse", "--short", "HEAD")
+	if dirty, _ := output("git", "status", "--porcelain", "--untracked-files=no"); dirty != "" {
+		head += " with uncommitted changes"
+	}
+	fmt.Printf("\n%s, %d cores (GOMAXPROCS %d), %s, new %s, base %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), head, commit)
 	ex, err := compare(tmp, bins, pairs, func(out string) []string { return []string{"build", "-o", out} })
 	if err != nil {
 		return err
