@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Icons: each aspect row of the poster gets an icon chosen from the words
@@ -110,7 +111,7 @@ func IconFor(aspect string) string {
 	toks := aspectTokens(aspect)
 	best := "neutral"
 	bestMain, bestStrong, bestLen, bestRank := false, false, 0, 0
-	for _, ph := range iconIndex {
+	for _, ph := range iconIndex() {
 		n := len(ph.stems)
 		for i := 0; i+n <= len(toks); i++ {
 			main := true
@@ -186,11 +187,14 @@ type iconToken struct {
 	inParens bool
 }
 
+// aspectReplacer drops possessives and apostrophes and spells out & and +.
+var aspectReplacer = strings.NewReplacer("’s ", " ", "'s ", " ", "’", "", "'", "", "&", " and ", "+", " plus ")
+
 // aspectTokens splits an aspect into stemmed lower-case words, noting which
 // stand inside parentheses ("Battery Life (Video)": "video" does).
 func aspectTokens(aspect string) []iconToken {
 	lower := strings.ToLower(aspect)
-	lower = strings.NewReplacer("’s ", " ", "'s ", " ", "’", "", "'", "", "&", " and ", "+", " plus ").Replace(lower + " ")
+	lower = aspectReplacer.Replace(lower + " ")
 	var toks []iconToken
 	depth := 0
 	var word strings.Builder
@@ -262,8 +266,9 @@ type iconPhrase struct {
 	rank  int
 }
 
-// iconIndex holds every phrase of iconWords, stemmed.
-var iconIndex = buildIconIndex()
+// iconIndex holds every phrase of iconWords, stemmed, built on first use:
+// a run that draws no poster does not pay for it at start-up.
+var iconIndex = sync.OnceValue(buildIconIndex)
 
 func buildIconIndex() []iconPhrase {
 	var idx []iconPhrase
