@@ -506,8 +506,9 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
+	// triptych patch: made at their size (cmapsize.go).
+	symbolCharDictionary := make(map[int][]int, utf.cmapEntries(runeCMAPPosition))
+	charSymbolDictionary := make(map[int]int, utf.cmapEntries(runeCMAPPosition))
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
@@ -539,8 +540,9 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 		return nil
 	}
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
+	// triptych patch: made at their size (cmapsize.go).
+	symbolCharDictionary := make(map[int][]int, utf.cmapEntries(runeCmapPosition))
+	charSymbolDictionary := make(map[int]int, utf.cmapEntries(runeCmapPosition))
 	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
 
 	utf.charSymbolDictionary = charSymbolDictionary
