@@ -309,23 +309,34 @@ func Metadata(m layout.Meta) []TextChunk {
 // its characters, each run at the advance the layout measured.
 func drawText(canvas *image.RGBA, faces *faceCache, b *layout.Text, scale float64) error {
 	src := image.NewUniform(rgb(b.Color))
+	if len(fonts.Fallbacks()) == 0 {
+		return drawRun(canvas, faces, src, b, b.Face, b.Text, b.X, scale)
+	}
 	x := b.X
 	for _, r := range fonts.Runs(b.Face, b.Text) {
-		face, err := faces.face(r.Face, b.Size*scale)
-		if err != nil {
+		if err := drawRun(canvas, faces, src, b, r.Face, r.Text, x, scale); err != nil {
 			return err
 		}
-		// gg would push every glyph through a bilinear transform; with
-		// an identity matrix a plain Drawer composites the face's cached
-		// glyph masks directly, about three times faster.
-		d := font.Drawer{Dst: canvas, Src: src, Face: face,
-			Dot: fixed.Point26_6{X: fixed.Int26_6(x * scale * 64), Y: fixed.Int26_6(b.Baseline * scale * 64)}}
-		if b.Tracking == 0 {
-			d.DrawString(r.Text)
-		} else {
-			drawTracked(&d, r.Text, fixed.Int26_6(b.Tracking*scale*64))
-		}
 		x += r.Face.Width(r.Text, b.Size) + b.Tracking*float64(utf8.RuneCountInString(r.Text))
+	}
+	return nil
+}
+
+// drawRun draws text in one face from x.
+func drawRun(canvas *image.RGBA, faces *faceCache, src image.Image, b *layout.Text, f fonts.Face, text string, x, scale float64) error {
+	face, err := faces.face(f, b.Size*scale)
+	if err != nil {
+		return err
+	}
+	// gg would push every glyph through a bilinear transform; with an
+	// identity matrix a plain Drawer composites the face's cached glyph
+	// masks directly, about three times faster.
+	d := font.Drawer{Dst: canvas, Src: src, Face: face,
+		Dot: fixed.Point26_6{X: fixed.Int26_6(x * scale * 64), Y: fixed.Int26_6(b.Baseline * scale * 64)}}
+	if b.Tracking == 0 {
+		d.DrawString(text)
+	} else {
+		drawTracked(&d, text, fixed.Int26_6(b.Tracking*scale*64))
 	}
 	return nil
 }
