@@ -16,8 +16,9 @@ const module = "github.com/triptych/triptych"
 // stages only look upstream (content → layout → render → out → facade),
 // and painters (render/…) never see the article, only its layout.
 var allowed = map[string][]string{
-	"content":              {"content/webpage"},
-	"content/webpage":      {},
+	"content":              {"content/webpage", "internal/lazyre"},
+	"content/webpage":      {"internal/lazyre"},
+	"internal/lazyre":      {},
 	"layout/fonts":         {},
 	"layout/hyphen":        {},
 	"layout":               {"content", "layout/fonts", "layout/hyphen"},

@@ -12,8 +12,8 @@ func TestLazyPatternsCompile(t *testing.T) {
 		t.Fatalf("only %d lazy patterns registered", len(lazyPatterns))
 	}
 	for _, l := range lazyPatterns {
-		if _, err := regexp.Compile(l.expr); err != nil {
-			t.Errorf("%q: %v", l.expr, err)
+		if _, err := regexp.Compile(l.Expr()); err != nil {
+			t.Errorf("%q: %v", l.Expr(), err)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package content
 
 import (
 	"strings"
+
+	"github.com/triptych/triptych/internal/lazyre"
 )
 
 // Site generators and notes apps add their own syntax to Markdown. Before
@@ -116,7 +118,7 @@ func (p *mdParser) prepareBody(lines []string) []string {
 
 // replaceUnescaped replaces the matches of re in l that no backslash
 // escapes: "\\[\\[x]]" is the writer's literal text.
-func replaceUnescaped(l string, re *lazyRegexp, repl func(string) string) string {
+func replaceUnescaped(l string, re *lazyre.Regexp, repl func(string) string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range re.FindAllStringIndex(l, -1) {
