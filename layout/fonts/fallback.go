@@ -22,6 +22,11 @@ import (
 // The chain is process-wide, like the parsed faces: builds running at
 // the same time in one process use the same fallback fonts.
 
+// SyntheticBold is how much painters thicken the strokes of a fallback
+// font drawing bold text (it has one weight), in ems: a stroke of this
+// width in the PDF, a second pass this far to the right in the PNG.
+const SyntheticBold = 0.03
+
 // MaxFallbacks bounds the fallback fonts of a process.
 const MaxFallbacks = 16
 

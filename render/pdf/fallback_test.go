@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -60,6 +62,13 @@ func TestFallbackFontDrawsCJK(t *testing.T) {
 		if !strings.Contains(out, name) {
 			t.Errorf("pdffonts does not list %s as an embedded subset:\n%s", name, out)
 		}
+	}
+	// Bold text drawn by a fallback font (the headings) is filled and
+	// stroked, since the font has no bold.
+	plain := readers.WriteTemp(t, "cjk.qdf.pdf", nil)
+	readers.Run(t, "qpdf", "--qdf", "--object-streams=disable", path, plain)
+	if qdf, err := os.ReadFile(plain); err != nil || bytes.Count(qdf, []byte("2 Tr")) < 3 || bytes.Count(qdf, []byte("2 Tr")) != bytes.Count(qdf, []byte("0 Tr")) {
+		t.Errorf("bold CJK text is not emboldened (fill and stroke, then back to fill): %v", err)
 	}
 	// Lines of Japanese break between any two characters.
 	text := strings.ReplaceAll(readers.Run(t, "pdftotext", path, "-"), "\n", "")

@@ -212,7 +212,17 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 			x := b.X
 			for _, r := range runs {
 				pdf.SetFont(family(r.Face), r.Face.Style(), b.Size)
+				if emboldened(b.Face, r.Face) {
+					// A fallback font has one weight: bold text in it is
+					// filled and stroked, as a word processor does.
+					pdf.SetDrawColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+					pdf.SetLineWidth(b.Size * fonts.SyntheticBold)
+					pdf.SetTextRenderingMode(2)
+				}
 				pdf.Text(x, b.Baseline, r.Text)
+				if emboldened(b.Face, r.Face) {
+					pdf.SetTextRenderingMode(0)
+				}
 				x += r.Face.Width(r.Text, b.Size) + b.Tracking*float64(utf8.RuneCountInString(r.Text))
 			}
 		}
@@ -267,4 +277,10 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 		return fmt.Errorf("pdf: unknown box kind %T", b)
 	}
 	return nil
+}
+
+// emboldened reports text in a bold face drawn by a fallback font, which
+// has no bold of its own.
+func emboldened(face, run fonts.Face) bool {
+	return run.IsFallback() && !face.IsFallback() && strings.Contains(face.Style(), "B")
 }

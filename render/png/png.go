@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -313,9 +314,17 @@ func drawText(canvas *image.RGBA, faces *faceCache, b *layout.Text, scale float6
 		return drawRun(canvas, faces, src, b, b.Face, b.Text, b.X, scale)
 	}
 	x := b.X
+	bold := strings.Contains(b.Face.Style(), "B")
 	for _, r := range fonts.Runs(b.Face, b.Text) {
 		if err := drawRun(canvas, faces, src, b, r.Face, r.Text, x, scale); err != nil {
 			return err
+		}
+		if bold && r.Face.IsFallback() && !b.Face.IsFallback() {
+			// A fallback font has one weight: bold text in it is drawn
+			// twice, the second time a little to the right.
+			if err := drawRun(canvas, faces, src, b, r.Face, r.Text, x+b.Size*fonts.SyntheticBold, scale); err != nil {
+				return err
+			}
 		}
 		x += r.Face.Width(r.Text, b.Size) + b.Tracking*float64(utf8.RuneCountInString(r.Text))
 	}
