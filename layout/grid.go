@@ -59,7 +59,7 @@ func measureColumn(texts []string, face fonts.Face, minPx, maxPx float64) float6
 }
 
 func linesAt(text string, face fonts.Face, px float64) int {
-	return max(1, len(BreakLines([]Span{{Text: text, Face: face}}, sheetPx, px-cellInsetPx-indentPx-4, false)))
+	return max(1, countLines([]Span{{Text: text, Face: face}}, sheetPx, px-cellInsetPx-indentPx-4))
 }
 
 func rowHeight(lines int) float64 {

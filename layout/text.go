@@ -76,10 +76,25 @@ const slack = 0.995
 // otherwise between characters. With justify, every line but the last is
 // stretched to the full width by widening its spaces.
 func BreakLines(spans []Span, size, width float64, justify bool) []Line {
+	lines, forced := greedyLines(spans, size, width*slack)
+	out := make([]Line, len(lines))
+	for i, ws := range lines {
+		out[i] = placeLine(ws, size, width*slack, justify && i < len(lines)-1 && !forced[i])
+	}
+	return out
+}
+
+// countLines is len(BreakLines(spans, size, width, false)) without
+// placing the lines: what a spreadsheet row's height needs.
+func countLines(spans []Span, size, width float64) int {
+	lines, _ := greedyLines(spans, size, width*slack)
+	return len(lines)
+}
+
+// greedyLines fills lines of at most limit with words, one after the
+// other; forced reports the lines that end at a forced break.
+func greedyLines(spans []Span, size, limit float64) (lines [][]word, forced []bool) {
 	words := splitWords(spans, size)
-	limit := width * slack
-	var lines [][]word
-	var forced []bool // whether each line ends at a forced break
 	var cur []word
 	curW := 0.0
 	endLine := func(brk bool) {
@@ -118,11 +133,7 @@ func BreakLines(spans []Span, size, width float64, justify bool) []Line {
 	if len(cur) > 0 {
 		endLine(false)
 	}
-	out := make([]Line, len(lines))
-	for i, ws := range lines {
-		out[i] = placeLine(ws, size, width*slack, justify && i < len(lines)-1 && !forced[i])
-	}
-	return out
+	return lines, forced
 }
 
 // splitWords cuts spans at spaces into words, keeping the faces.
