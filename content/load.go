@@ -35,7 +35,7 @@ func Load(path string) (*Article, error) { return LoadWith(path, ParseOptions{})
 
 // LoadWith is Load with options.
 func LoadWith(path string, opts ParseOptions) (*Article, error) {
-	data, err := readLimited(path)
+	data, err := ReadRegular(path, MaxFileBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -59,11 +59,12 @@ func LoadBrandLogo(a *Article, articlePath string) { loadBrandLogo(a, articlePat
 // ReadFile reads a source file with the same checks as Load (a regular
 // file, at most MaxFileBytes), so that callers can fingerprint exactly what
 // Parse will read.
-func ReadFile(path string) ([]byte, error) { return readLimited(path) }
+func ReadFile(path string) ([]byte, error) { return ReadRegular(path, MaxFileBytes) }
 
-// readLimited reads a regular file of at most MaxFileBytes without reading
-// more than that from it.
-func readLimited(path string) ([]byte, error) {
+// ReadRegular reads a regular file of at most limit bytes without reading
+// more than that from it: a FIFO, a device or a larger file is an error
+// that names the file and says what is wrong.
+func ReadRegular(path string, limit int64) ([]byte, error) {
 	// Stat before opening: opening a FIFO would wait for a writer.
 	info, err := os.Stat(path)
 	if err != nil {
@@ -77,15 +78,15 @@ func readLimited(path string) ([]byte, error) {
 		return nil, &Error{Path: path, Msg: describeOpenError(err), Err: err}
 	}
 	defer f.Close()
-	if info.Size() > MaxFileBytes {
-		return nil, tooLarge(path, info.Size())
+	if info.Size() > limit {
+		return nil, tooLarge(path, info.Size(), limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error(), Err: err}
 	}
-	if len(data) > MaxFileBytes {
-		return nil, tooLarge(path, int64(len(data)))
+	if int64(len(data)) > limit {
+		return nil, tooLarge(path, int64(len(data)), limit)
 	}
 	return data, nil
 }
@@ -100,8 +101,8 @@ func describeOpenError(err error) string {
 	return err.Error()
 }
 
-func tooLarge(path string, size int64) *Error {
-	return kindErrorf(ErrTooLarge, path, 0, "file is %s, larger than the limit of %s", humanBytes(size), humanBytes(MaxFileBytes))
+func tooLarge(path string, size, limit int64) *Error {
+	return kindErrorf(ErrTooLarge, path, 0, "file is %s, larger than the limit of %s", humanBytes(size), humanBytes(limit))
 }
 
 func humanBytes(n int64) string {
@@ -198,7 +199,7 @@ func withinBudget(name string, parse func() (*Article, error)) (*Article, error)
 // byte-order mark. UTF-16 with a byte-order mark is converted, with a warning.
 func decodeText(a *Article, data []byte) (string, error) {
 	if len(data) > MaxFileBytes {
-		return "", tooLarge(a.Source, int64(len(data)))
+		return "", tooLarge(a.Source, int64(len(data)), MaxFileBytes)
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
