@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/triptych/triptych/content"
 	"github.com/triptych/triptych/layout/fonts"
@@ -123,4 +124,32 @@ func noFontSays(chars string) string {
 		return fmt.Sprintf("the embedded fonts have no glyph for %s; shown as %q (--font adds a font that has them)", chars, string(Placeholder))
 	}
 	return fmt.Sprintf("no font, embedded or added with --font, has a glyph for %s; shown as %q", chars, string(Placeholder))
+}
+
+// TextRun is a stretch of a text box drawn in one face, from X: the
+// characters a face lacks are drawn by the fallback font that has them
+// (fonts.SetFallbacks), at the advances the layout measured with it.
+type TextRun struct {
+	Face fonts.Face
+	Text string
+	X    float64
+	// Embolden marks bold text drawn by a fallback font, which has one
+	// weight: painters thicken it by fonts.SyntheticBold of the size.
+	Embolden bool
+}
+
+// Runs returns the runs painters draw the box in: one, in the box's face,
+// unless fallback fonts draw some of its characters.
+func (t *Text) Runs() []TextRun {
+	runs := fonts.Runs(t.Face, t.Text)
+	out := make([]TextRun, len(runs))
+	bold := strings.Contains(t.Face.Style(), "B") && !t.Face.IsFallback()
+	x := t.X
+	for i, r := range runs {
+		out[i] = TextRun{Face: r.Face, Text: r.Text, X: x, Embolden: bold && r.Face.IsFallback()}
+		if i+1 < len(runs) {
+			x += r.Face.Width(r.Text, t.Size) + t.Tracking*float64(utf8.RuneCountInString(r.Text))
+		}
+	}
+	return out
 }

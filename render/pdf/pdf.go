@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -96,7 +95,7 @@ func Paint(w *bytes.Buffer, doc *layout.Document, meta Metadata) error {
 		for _, b := range p.Boxes {
 			if t, ok := b.(*layout.Text); ok {
 				used[t.Face] = true
-				for _, r := range fonts.Runs(t.Face, t.Text) {
+				for _, r := range t.Runs() {
 					used[r.Face] = true
 				}
 			}
@@ -204,26 +203,21 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 			// Letter spacing (Tc) is text state: it lasts until reset.
 			pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", b.Tracking))
 		}
-		if runs := fonts.Runs(b.Face, b.Text); len(runs) == 1 && runs[0].Face == b.Face {
-			pdf.Text(b.X, b.Baseline, b.Text)
-		} else {
-			// Characters the face lacks are drawn by fallback fonts, at
-			// the advances the layout measured with them.
-			x := b.X
-			for _, r := range runs {
+		set := b.Face // the font SetFont gave the box above
+		for _, r := range b.Runs() {
+			if r.Face != set {
 				pdf.SetFont(family(r.Face), r.Face.Style(), b.Size)
-				if emboldened(b.Face, r.Face) {
-					// A fallback font has one weight: bold text in it is
-					// filled and stroked, as a word processor does.
-					pdf.SetDrawColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
-					pdf.SetLineWidth(b.Size * fonts.SyntheticBold)
-					pdf.SetTextRenderingMode(2)
-				}
-				pdf.Text(x, b.Baseline, r.Text)
-				if emboldened(b.Face, r.Face) {
-					pdf.SetTextRenderingMode(0)
-				}
-				x += r.Face.Width(r.Text, b.Size) + b.Tracking*float64(utf8.RuneCountInString(r.Text))
+				set = r.Face
+			}
+			if r.Embolden {
+				// Filled and stroked, as a word processor does.
+				pdf.SetDrawColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+				pdf.SetLineWidth(b.Size * fonts.SyntheticBold)
+				pdf.SetTextRenderingMode(2)
+			}
+			pdf.Text(r.X, b.Baseline, r.Text)
+			if r.Embolden {
+				pdf.SetTextRenderingMode(0)
 			}
 		}
 		if b.Tracking != 0 {
@@ -277,10 +271,4 @@ func paintBox(pdf *fpdf.Fpdf, box layout.Box) error {
 		return fmt.Errorf("pdf: unknown box kind %T", b)
 	}
 	return nil
-}
-
-// emboldened reports text in a bold face drawn by a fallback font, which
-// has no bold of its own.
-func emboldened(face, run fonts.Face) bool {
-	return run.IsFallback() && !face.IsFallback() && strings.Contains(face.Style(), "B")
 }

@@ -9,10 +9,8 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
-	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/fogleman/gg"
 	"github.com/golang/freetype/truetype"
@@ -310,23 +308,16 @@ func Metadata(m layout.Meta) []TextChunk {
 // its characters, each run at the advance the layout measured.
 func drawText(canvas *image.RGBA, faces *faceCache, b *layout.Text, scale float64) error {
 	src := image.NewUniform(rgb(b.Color))
-	if len(fonts.Fallbacks()) == 0 {
-		return drawRun(canvas, faces, src, b, b.Face, b.Text, b.X, scale)
-	}
-	x := b.X
-	bold := strings.Contains(b.Face.Style(), "B")
-	for _, r := range fonts.Runs(b.Face, b.Text) {
-		if err := drawRun(canvas, faces, src, b, r.Face, r.Text, x, scale); err != nil {
+	for _, r := range b.Runs() {
+		if err := drawRun(canvas, faces, src, b, r.Face, r.Text, r.X, scale); err != nil {
 			return err
 		}
-		if bold && r.Face.IsFallback() && !b.Face.IsFallback() {
-			// A fallback font has one weight: bold text in it is drawn
-			// twice, the second time a little to the right.
-			if err := drawRun(canvas, faces, src, b, r.Face, r.Text, x+b.Size*fonts.SyntheticBold, scale); err != nil {
+		if r.Embolden {
+			// Drawn twice, the second time a little to the right.
+			if err := drawRun(canvas, faces, src, b, r.Face, r.Text, r.X+b.Size*fonts.SyntheticBold, scale); err != nil {
 				return err
 			}
 		}
-		x += r.Face.Width(r.Text, b.Size) + b.Tracking*float64(utf8.RuneCountInString(r.Text))
 	}
 	return nil
 }
